@@ -1,0 +1,54 @@
+# Cleantech Kvarken: every set-up step lives here, so a fresh machine needs only
+# `make run` or `make test`. `make help` lists the targets.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The test database server; site/scripts/postgres.sh creates this role.
+TEST_DATABASE_URL ?= postgres://kvarken:kvarken@127.0.0.1:5432/kvarken
+
+.DEFAULT_GOAL := help
+.PHONY: help install messages run demo test lint format clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its test tools
+
+messages: install ## Compile the sv and fi message catalogues (.mo files are built, never committed)
+	bash site/scripts/system-packages.sh gettext
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+run: messages ## Install, migrate SQLite, load demo content once, serve http://127.0.0.1:8000
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+demo: messages ## (Re)load the demo content into the dev database
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+
+test: messages ## Install and start PostgreSQL, then run the whole test suite
+	bash site/scripts/postgres.sh
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## Check style (ruff)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Fix style where ruff can
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove the virtualenv, the dev database, media and built files
+	rm -rf $(VENV) db.sqlite3 media var
+	find site/locale -name '*.mo' -delete

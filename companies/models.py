@@ -1,0 +1,286 @@
+"""The company directory (CompanyIndexPage) and a company's showcase (CompanyPage)."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import ShowcaseBlock
+from home.fields import MultipleChoiceField
+from home.models import BasePage
+from home.taxonomy import localized_terms
+
+from . import identifiers
+from .blocks import OfferingBlock, SocialLinkBlock
+
+
+class SizeBand(models.TextChoices):
+    MICRO = "1-9", _("1–9 employees")
+    SMALL = "10-49", _("10–49 employees")
+    MEDIUM = "50-249", _("50–249 employees")
+    LARGE = "250+", _("250 or more employees")
+
+
+SPOKEN_LANGUAGES = ["sv", "fi", "en", "de", "no", "da", "fr", "es", "et", "ru", "pl", "zh-hans"]
+
+
+def spoken_language_choices():
+    return [(code, get_language_info(code)["name_translated"]) for code in SPOKEN_LANGUAGES]
+
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9][0-9 ()-]{5,20}$",
+    _("Enter a phone number with country code, e.g. +358 40 123 4567."),
+)
+
+
+def validate_founding_year(value):
+    if value > datetime.date.today().year:
+        raise ValidationError(_("The founding year cannot be in the future."))
+
+
+class CompanyIndexPage(BasePage):
+    """The directory of member companies."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["companies.CompanyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("company directory")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["companies"] = (
+            CompanyPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("logo", "municipality")
+            .order_by("title")
+        )
+        return context
+
+
+class CompanyPage(BasePage):
+    """A member company's showcase for international buyers."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pitch = models.CharField(
+        _("one-line pitch"), max_length=160, help_text=_("What you offer, in one sentence")
+    )
+    description = StreamField(ShowcaseBlock(), blank=True, verbose_name=_("description"))
+    offerings = StreamField(
+        [("offering", OfferingBlock())], blank=True, verbose_name=_("offerings")
+    )
+    sectors = ParentalManyToManyField("home.Sector", blank=True, verbose_name=_("sectors"))
+    certifications = ParentalManyToManyField(
+        "home.Certification", blank=True, verbose_name=_("certifications")
+    )
+    municipality = models.ForeignKey(
+        "home.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=12, blank=True)
+    city = models.CharField(_("city"), max_length=80, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    website = models.URLField(_("website"), blank=True)
+    contact_email = models.EmailField(_("public email"), blank=True)
+    contact_phone = models.CharField(
+        _("public phone"), max_length=32, blank=True, validators=[phone_validator]
+    )
+    founded = models.PositiveSmallIntegerField(
+        _("founding year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), validate_founding_year],
+    )
+    size_band = models.CharField(_("size"), max_length=8, choices=SizeBand.choices, blank=True)
+    export_markets = CountryField(_("export markets"), multiple=True, blank=True)
+    languages = MultipleChoiceField(_("languages spoken"), choices=spoken_language_choices)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, verbose_name=_("social media")
+    )
+    business_id_fi = models.CharField(
+        _("Finnish business ID (Y-tunnus)"),
+        max_length=9,
+        blank=True,
+        validators=[identifiers.validate_y_tunnus],
+    )
+    org_number_se = models.CharField(
+        _("Swedish organisation number"),
+        max_length=11,
+        blank=True,
+        validators=[identifiers.validate_org_number],
+    )
+    vat_number = models.CharField(
+        _("VAT number"),
+        max_length=16,
+        blank=True,
+        validators=[identifiers.validate_vat_number],
+    )
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("pitch"),
+        index.SearchField("description"),
+        index.SearchField("offerings"),
+        index.AutocompleteField("title"),
+        index.FilterField("municipality"),
+        index.FilterField("size_band"),
+    ]
+    content_panels = [
+        FieldPanel("title", heading=_("Company name")),
+        FieldPanel("pitch"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("hero_image")], heading=_("Images")),
+        FieldPanel("intro"),
+        FieldPanel("description"),
+        FieldPanel("offerings"),
+        MultiFieldPanel(
+            [
+                FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("certifications", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("size_band"), FieldPanel("founded")]),
+                FieldPanel("export_markets"),
+                FieldPanel("languages"),
+            ],
+            heading=_("Profile"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("municipality"),
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Location"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                FieldPanel("social_links"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("business_id_fi"),
+                FieldPanel("org_number_se"),
+                FieldPanel("vat_number"),
+            ],
+            heading=_("Business identifiers"),
+        ),
+    ]
+    # Proper nouns, URLs, coordinates and identifiers are synchronised; prose is translated.
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("pitch"),
+        TranslatableField("description"),
+        TranslatableField("offerings"),
+        SynchronizedField("logo"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("sectors"),
+        SynchronizedField("certifications"),
+        TranslatableField("municipality"),
+        SynchronizedField("street_address"),
+        SynchronizedField("postal_code"),
+        SynchronizedField("city"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("website"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("founded"),
+        SynchronizedField("size_band"),
+        SynchronizedField("export_markets"),
+        SynchronizedField("languages"),
+        SynchronizedField("social_links"),
+        SynchronizedField("business_id_fi"),
+        SynchronizedField("org_number_se"),
+        SynchronizedField("vat_number"),
+    ]
+
+    parent_page_types = ["companies.CompanyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+
+    def clean(self):
+        super().clean()
+        self.business_id_fi = identifiers.normalize_y_tunnus(self.business_id_fi)
+        self.org_number_se = identifiers.normalize_org_number(self.org_number_se)
+        self.vat_number = identifiers.normalize_vat_number(self.vat_number)
+        errors = {}
+        vat = self.vat_number
+        if vat.startswith("FI") and self.business_id_fi:
+            if vat != identifiers.vat_for_y_tunnus(self.business_id_fi):
+                errors["vat_number"] = _(
+                    "The Finnish VAT number must match the business ID (FI + its digits)."
+                )
+        if vat.startswith("SE") and self.org_number_se:
+            if vat != identifiers.vat_for_org_number(self.org_number_se):
+                errors["vat_number"] = _(
+                    "The Swedish VAT number must match the organisation number "
+                    "(SE + its digits + 01)."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def country(self):
+        return self.municipality.country if self.municipality_id else ""
+
+    def localized_sectors(self):
+        return localized_terms(self.sectors.all())
+
+    def localized_certifications(self):
+        return localized_terms(self.certifications.all())
+
+    def language_names(self):
+        labels = dict(spoken_language_choices())
+        return [labels.get(code, code) for code in self.languages]

@@ -1,0 +1,55 @@
+"""Template tags for the site-wide layout: language switcher and navigation."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _home_for(request, locale):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.get_translation_or_none(locale)
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links each language to this page's translation; where there is none, to that
+    language's home page (never to a 404)."""
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    for code, name in settings.LANGUAGES:
+        locale = locales.get(code)
+        if locale is None:
+            continue
+        target, translated = None, False
+        if isinstance(page, Page):
+            target = page.get_translation_or_none(locale)
+            translated = bool(target and target.live)
+        if not translated:
+            target = _home_for(request, locale)
+        url = target.get_url(request) if target and target.live else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "translated": translated,
+            }
+        )
+    return {"links": links}
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    request = context["request"]
+    home = _home_for(request, Locale.get_active())
+    items = home.get_children().live().in_menu().specific() if home else []
+    return {"home": home, "items": items, "request": request, "page": context.get("page")}

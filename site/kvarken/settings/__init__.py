@@ -1,0 +1,1 @@
+"""Settings: base (shared, secure by default), dev, test and production."""

@@ -1,0 +1,23 @@
+"""
+The test suite's settings, the same locally and in CI.
+
+Built on base (not dev). The database is PostgreSQL, from DATABASE_URL as set by
+`make test` (site/scripts/services.sh starts a throwaway cluster).
+"""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-only-not-secret"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+if not env("DATABASE_URL").startswith("postgres"):
+    raise RuntimeError(
+        "The test suite runs on PostgreSQL: set DATABASE_URL=postgres://... "
+        "(`make test` starts a server and sets it)."
+    )
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+WAGTAILADMIN_BASE_URL = "http://testserver"
