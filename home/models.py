@@ -122,7 +122,6 @@ class HomePage(BasePage):
         "events.EventIndexPage",
         "home.StandardPage",
     ]
-    max_count_per_parent = 1
 
     FEATURED_COUNT = 6
     NEWS_COUNT = 3

@@ -1,0 +1,93 @@
+"""Configuration: production refuses to start without its secrets; entry points work."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_python(code, **env_overrides):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    }
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+LOAD_PRODUCTION = (
+    "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='kvarken.settings.production';"
+    "from django.conf import settings; print(settings.DEBUG)"
+)
+
+
+@pytest.mark.parametrize(
+    "env, missing",
+    [
+        ({}, "SECRET_KEY, ALLOWED_HOSTS"),
+        ({"SECRET_KEY": "s" * 50}, "ALLOWED_HOSTS"),
+        ({"ALLOWED_HOSTS": "kvarken.example"}, "SECRET_KEY"),
+    ],
+)
+def test_production_settings_name_each_missing_variable(env, missing):
+    result = run_python(LOAD_PRODUCTION, **env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"need these environment variables: {missing}" in result.stderr
+
+
+def test_production_settings_start_with_their_variables():
+    result = run_python(LOAD_PRODUCTION, SECRET_KEY="s" * 50, ALLOWED_HOSTS="kvarken.example")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_gunicorn_loads_the_application_from_the_repo_root():
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    result = subprocess.run(
+        [str(gunicorn), "--check-config", "kvarken.wsgi:application"],
+        cwd=REPO,
+        env={
+            **os.environ,
+            "SECRET_KEY": "s" * 50,
+            "ALLOWED_HOSTS": "kvarken.example",
+            "DJANGO_SETTINGS_MODULE": "kvarken.settings.production",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_test_settings_refuse_sqlite():
+    result = run_python(
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='kvarken.settings.test';"
+        "from django.conf import settings; settings.DATABASES",
+        DATABASE_URL="sqlite:///tmp.db",
+    )
+    assert result.returncode != 0
+    assert "The test suite runs on PostgreSQL" in result.stderr
+
+
+def test_dev_settings_default_to_sqlite_and_database_search():
+    result = run_python(
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='kvarken.settings.dev';"
+        "from django.conf import settings;"
+        "print(settings.DATABASES['default']['ENGINE']);"
+        "print(settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.sqlite3",
+        "wagtail.search.backends.database",
+    ]
