@@ -1,7 +1,7 @@
 # Cleantech Kvarken: every set-up step lives here, so a fresh machine needs only
 # `make run` or `make test`. `make help` lists the targets.
 
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
