@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, localized_links
 
 from .forms import EventPageForm
 
@@ -163,18 +163,10 @@ class EventPage(BasePage):
         return True
 
     def get_participants(self):
-        return [
-            link.company.localized
-            for link in self.participants.select_related("company")
-            if link.company.live
-        ]
+        return localized_links(self.participants, "company")
 
     def get_related_news(self):
-        return [
-            link.news.localized
-            for link in self.related_news.select_related("news")
-            if link.news.live
-        ]
+        return localized_links(self.related_news, "news")
 
 
 class EventParticipant(Orderable):

@@ -16,6 +16,15 @@ from .forms import BasePageForm
 from .taxonomy import Certification, Country, Municipality, Sector, Topic  # noqa: F401
 
 
+def localized_links(relation, field_name):
+    """The live pages linked through an orderable relation, in the visitor's language.
+
+    Links are synchronised to translations as they are (pointing at the source pages), so
+    each is shown as its translation where one is live (``Page.localized``)."""
+    pages = (getattr(link, field_name) for link in relation.select_related(field_name))
+    return [page.localized for page in pages if page.live]
+
+
 class BasePage(Page):
     """
     The contract every public page type shares: an intro for listings and search,
@@ -131,11 +140,7 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def _pinned_or(self, relation, automatic, count):
-        pinned = [
-            link.page.localized
-            for link in relation.select_related("page")
-            if link.page and link.page.live
-        ]
+        pinned = localized_links(relation, "page")
         return pinned[:count] if pinned else list(automatic[:count])
 
     def get_featured_companies(self):

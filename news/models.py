@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, localized_links
 from home.taxonomy import localized_terms
 
 
@@ -69,11 +69,7 @@ class NewsPage(BasePage):
         return localized_terms(self.tags.all())
 
     def get_related_companies(self):
-        return [
-            link.company.localized
-            for link in self.related_companies.select_related("company")
-            if link.company.live
-        ]
+        return localized_links(self.related_companies, "company")
 
 
 class NewsRelatedCompany(Orderable):

@@ -7,6 +7,7 @@ changes survive), which also means a second run changes nothing.
 """
 
 import hashlib
+import io
 import json
 import secrets
 import uuid
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -197,9 +198,13 @@ class Command(BaseCommand):
         image = Image.objects.filter(title=title, collection=self.collection).first()
         if image:
             return image
-        image = Image(title=title, collection=self.collection, description=alt)
-        # Through the storage API, so demo media land on S3 as well when it is configured.
-        image.file.save(filename, ContentFile(png), save=False)
+        # Saved through the storage API, so demo media land on S3 too when it is configured.
+        image = Image(
+            title=title,
+            collection=self.collection,
+            description=alt,
+            file=ImageFile(io.BytesIO(png), name=filename),
+        )
         image._set_image_file_metadata()
         image.save()
         self.created += 1
