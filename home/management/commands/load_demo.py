@@ -13,6 +13,7 @@ import secrets
 import uuid
 import zoneinfo
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -49,6 +50,11 @@ def digits_from(seed, count):
     return str(number)[:count].rjust(count, "0")
 
 
+def decimal(value):
+    """JSON numbers as exact decimals (63.8258, not the float's 63.82579999...)."""
+    return None if value is None else Decimal(str(value))
+
+
 def demo_y_tunnus(seed):
     base = int(digits_from(seed, 7))
     while identifiers.y_tunnus_check_digit(f"{base:07d}") is None:
@@ -77,7 +83,11 @@ class Command(BaseCommand):
             self.print_admin_login(created_password=None)
             return
         self.data = {name: self.read(name) for name in ("taxonomy", "pages", "news", "events")}
-        self.data["companies"] = self.read("companies-1") + self.read("companies-2")
+        self.data["companies"] = [
+            company
+            for path in sorted(Path(CONTENT_DIR).glob("companies-*.json"))
+            for company in self.read(path.stem)
+        ]
         self.locales = {code: Locale.objects.get(language_code=code) for code in (SOURCE, *TARGETS)}
         self.created = 0
         self.progress = options.get("verbosity", 1) > 0
@@ -145,8 +155,8 @@ class Command(BaseCommand):
                 lambda lang, item=item: {
                     "name": item["name"][lang],
                     "country": item["country"],
-                    "latitude": item.get("latitude"),
-                    "longitude": item.get("longitude"),
+                    "latitude": decimal(item.get("latitude")),
+                    "longitude": decimal(item.get("longitude")),
                 },
             )
         for item in taxonomy.get("certifications", []):
@@ -396,8 +406,8 @@ class Command(BaseCommand):
             street_address=company.get("street_address", ""),
             postal_code=company.get("postal_code", ""),
             city=company.get("city", ""),
-            latitude=company.get("latitude", municipality.latitude),
-            longitude=company.get("longitude", municipality.longitude),
+            latitude=decimal(company.get("latitude")) or municipality.latitude,
+            longitude=decimal(company.get("longitude")) or municipality.longitude,
             website=company.get("website", ""),
             contact_email=company.get("email", ""),
             contact_phone=company.get("phone", ""),
