@@ -7,6 +7,7 @@ to translated terms). Templates therefore show ``term.localized``, and filters m
 by ``translation_key``, so a link works whichever locale's term it points at.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
@@ -38,6 +39,20 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # The form leaves out `locale`, so Django skips the (key, locale) constraint.
+        if (
+            self.locale_id
+            and type(self)
+            .objects.filter(key=self.key, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError(
+                {"key": _("Another term in this language already uses this key.")}
+            )
 
 
 class Sector(Term):

@@ -13,7 +13,9 @@ def test_catalogue_has_every_string_translated(code):
     po = LOCALE_DIR / code / "LC_MESSAGES" / "django.po"
     result = subprocess.run(
         ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(po)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
