@@ -82,12 +82,9 @@ class Command(BaseCommand):
             self.stdout.write("Demo content already loaded; nothing to do.")
             self.print_admin_login(created_password=None)
             return
-        self.data = {name: self.read(name) for name in ("taxonomy", "pages", "news", "events")}
-        self.data["companies"] = [
-            company
-            for path in sorted(Path(CONTENT_DIR).glob("companies-*.json"))
-            for company in self.read(path.stem)
-        ]
+        self.data = {
+            name: self.read(name) for name in ("taxonomy", "pages", "companies", "news", "events")
+        }
         self.locales = {code: Locale.objects.get(language_code=code) for code in (SOURCE, *TARGETS)}
         self.created = 0
         self.progress = options.get("verbosity", 1) > 0
