@@ -31,9 +31,16 @@ def dev_server(tmp_path):
         DJANGO_SETTINGS_MODULE="kvarken.settings.dev",
     )
     manage = [sys.executable, "manage.py"]
-    subprocess.run(
-        [*manage, "migrate", "--no-input", "-v", "0"], cwd=REPO, env=env, check=True, timeout=300
-    )
+    # The same steps as `make run`.
+    for command in (["migrate", "--no-input"], ["load_demo", "--if-empty"]):
+        subprocess.run(
+            [*manage, *command, "-v", "0"],
+            cwd=REPO,
+            env=env,
+            check=True,
+            timeout=600,
+            stdout=subprocess.DEVNULL,
+        )
     port = free_port()
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -60,10 +67,15 @@ def dev_server(tmp_path):
 
 
 @pytest.mark.smoke
-def test_dev_configuration_serves_the_home_page_in_each_language(dev_server):
-    for code in ("en", "sv", "fi"):
+def test_dev_configuration_serves_the_demo_site_in_each_language(dev_server):
+    pitches = {
+        "en": "Clean technology from both sides of the Kvarken",
+        "sv": "Ren teknik från båda sidor om Kvarken",
+        "fi": "Puhdasta teknologiaa Merenkurkun molemmin puolin",
+    }
+    for code, pitch in pitches.items():
         with urllib.request.urlopen(f"{dev_server}/{code}/", timeout=10) as response:
             html = response.read().decode()
             assert response.status == 200
             assert f'<html lang="{code}">' in html
-            assert "Cleantech Kvarken" in html
+            assert pitch in html

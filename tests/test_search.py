@@ -13,8 +13,16 @@ def test_search_finds_pages_in_the_current_language_only(client, translated_tree
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("params", [{"q": ""}, {"q": "x" * 5000}, {"q": "Aurora", "page": "abc"},
-                                    {"q": "Aurora", "page": "999"}, {"q": "'\"; DROP TABLE--"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": ""},
+        {"q": "x" * 5000},
+        {"q": "Aurora", "page": "abc"},
+        {"q": "Aurora", "page": "999"},
+        {"q": "'\"; DROP TABLE--"},
+    ],
+)
 def test_odd_queries_get_a_normal_page(client, site_tree, params):
     response = client.get("/en/search/", params)
 
