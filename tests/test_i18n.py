@@ -36,6 +36,17 @@ def test_switcher_links_each_language_to_the_translation(client, translated_tree
 
 
 @pytest.mark.django_db
+def test_translated_pages_declare_hreflang_alternates(client, translated_tree, locales):
+    news = translated_tree["news"]
+
+    html = client.get(news.get_url()).content.decode()
+
+    for code in ("en", "sv", "fi"):
+        url = news.get_translation(locales[code]).get_url()
+        assert f'<link rel="alternate" hreflang="{code}" href="http://testserver{url}">' in html
+
+
+@pytest.mark.django_db
 def test_switcher_sends_untranslated_pages_to_that_languages_home(client, translated_tree):
     untranslated = NewsPageFactory(parent=translated_tree["news_index"], title="English only")
 
@@ -45,6 +56,7 @@ def test_switcher_sends_untranslated_pages_to_that_languages_home(client, transl
     assert 'href="/sv/" hreflang="sv"' in html
     assert 'href="/fi/" hreflang="fi"' in html
     assert "Not translated: goes to the home page" in html
+    assert 'hreflang="sv" href=' not in html  # no alternate for a missing translation
 
 
 @pytest.mark.django_db

@@ -15,15 +15,15 @@ def _home_for(request, locale):
     return site.root_page.get_translation_or_none(locale)
 
 
-@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
-def language_switcher(context):
-    """Links each language to this page's translation; where there is none, to that
-    language's home page (never to a 404)."""
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """For each language: this page's translation, or where there is none, that language's
+    home page (never a 404). ``translated`` tells which."""
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    links = []
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    links = []
     for code, name in settings.LANGUAGES:
         locale = locales.get(code)
         if locale is None:
@@ -42,9 +42,15 @@ def language_switcher(context):
                 "url": url,
                 "current": code == current,
                 "translated": translated,
+                "absolute_url": request.build_absolute_uri(url),
             }
         )
-    return {"links": links}
+    return links
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"links": language_links(context)}
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
