@@ -11,6 +11,18 @@ from news.factories import NewsIndexPageFactory, NewsPageFactory
 LANGUAGES = ("en", "sv", "fi")
 
 
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in the default language: a request to /sv/ leaves Swedish active in
+    the thread, which would otherwise leak into the next test's messages."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def locales(db):
     return {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
