@@ -271,10 +271,6 @@ class CompanyPage(BasePage):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def country(self):
-        return self.municipality.country if self.municipality_id else ""
-
     def localized_sectors(self):
         return localized_terms(self.sectors.all())
 

@@ -54,7 +54,3 @@ class MultipleChoiceField(models.CharField):
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
-
-    def get_choices_display(self, value):
-        labels = dict(self.choices)
-        return [labels.get(code, code) for code in value]

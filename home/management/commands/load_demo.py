@@ -22,6 +22,7 @@ from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.text import slugify
 from tqdm import tqdm
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Site
@@ -178,8 +179,6 @@ class Command(BaseCommand):
 
     @staticmethod
     def slug(text):
-        from django.utils.text import slugify
-
         return slugify(text) or hashlib.sha1(text.encode()).hexdigest()[:12]
 
     def term(self, model, key, fields):

@@ -9,7 +9,6 @@ production.py refuses to start without the secrets.
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 # site/kvarken/settings/base.py -> site/ is the project-wide layer, its parent the repo.
 SITE_DIR = Path(__file__).resolve().parents[2]
@@ -184,6 +183,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
-
-# Shown in the site header and used to mark translated labels for makemessages.
-SITE_TAGLINE = _("Cleantech from the Kvarken region")
