@@ -9,9 +9,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The test database server; site/scripts/postgres.sh creates this role.
 TEST_DATABASE_URL ?= postgres://kvarken:kvarken@127.0.0.1:5432/kvarken
+# The search node; site/scripts/opensearch.sh starts it on this port.
+TEST_OPENSEARCH_URL ?= http://127.0.0.1:9250
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages run demo test lint format clean
+.PHONY: help install messages run demo test bench-search lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,9 +39,19 @@ demo: messages ## (Re)load the demo content into the dev database
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 
-test: messages ## Install and start PostgreSQL, then run the whole test suite
+test: messages ## Install and start PostgreSQL and OpenSearch, run the whole suite, stop OpenSearch
 	bash site/scripts/postgres.sh
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	bash site/scripts/opensearch.sh start
+	status=0; DATABASE_URL=$(TEST_DATABASE_URL) TEST_OPENSEARCH_URL=$(TEST_OPENSEARCH_URL) \
+		$(BIN)/pytest $(PYTEST_ARGS) || status=$$?; \
+		bash site/scripts/opensearch.sh stop; exit $$status
+
+bench-search: messages ## Print search recall on OpenSearch and PostgreSQL (bench/search_recall.py)
+	bash site/scripts/postgres.sh
+	bash site/scripts/opensearch.sh start
+	status=0; DATABASE_URL=$(TEST_DATABASE_URL) TEST_OPENSEARCH_URL=$(TEST_OPENSEARCH_URL) \
+		$(BIN)/python bench/search_recall.py || status=$$?; \
+		bash site/scripts/opensearch.sh stop; exit $$status
 
 lint: install ## Check style (ruff)
 	$(BIN)/ruff check .

@@ -4,9 +4,10 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
@@ -18,7 +19,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import ShowcaseBlock
 from home.fields import MultipleChoiceField
 from home.models import BasePage
-from home.taxonomy import localized_terms
+from home.taxonomy import localized_terms, term_names
+from search import service as search_service
 
 from . import identifiers
 from .blocks import OfferingBlock, SocialLinkBlock
@@ -59,15 +61,26 @@ class CompanyIndexPage(BasePage):
     class Meta:
         verbose_name = _("company directory")
 
+    PER_PAGE = 24
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["companies"] = (
+        companies = (
             CompanyPage.objects.child_of(self)
             .live()
             .public()
             .select_related("logo", "municipality")
-            .order_by("title")
         )
+        query = " ".join(request.GET.get("q", "").split())[:200]
+        page_number = request.GET.get("page")
+        if query:
+            # The site search's machinery: lemmas, glossary, search server or database.
+            page = search_service.search(
+                companies, query, get_language(), page_number=page_number, per_page=self.PER_PAGE
+            ).page
+        else:
+            page = Paginator(companies.order_by("title"), self.PER_PAGE).get_page(page_number)
+        context.update(companies=page.object_list, page_obj=page, search_query=query)
         return context
 
 
@@ -172,6 +185,17 @@ class CompanyPage(BasePage):
         index.FilterField("municipality"),
         index.FilterField("size_band"),
     ]
+
+    def search_extra_text(self):
+        # Sector, certification and place names, so that "biogas Umeå" finds companies.
+        names = term_names(self.sectors.all(), self.locale_id) + term_names(
+            self.certifications.all(), self.locale_id
+        )
+        if self.municipality_id:
+            names.append(self.municipality.name)
+        names.append(self.city)
+        return "\n".join(name for name in names if name)
+
     content_panels = [
         FieldPanel("title", heading=_("Company name")),
         FieldPanel("pitch"),

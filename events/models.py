@@ -4,7 +4,7 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
@@ -86,6 +86,15 @@ class EventPage(BasePage):
         index.FilterField("start"),
         index.FilterField("event_type"),
     ]
+
+    def search_extra_text(self):
+        # The event type in the page's language ("matchmaking", "webinaari", ...).
+        with translation.override(self.locale.language_code):
+            names = [str(self.get_event_type_display())]
+        if self.municipality_id:
+            names.append(self.municipality.name)
+        return "\n".join(names)
+
     content_panels = BasePage.content_panels + [
         FieldPanel("event_type"),
         MultiFieldPanel(

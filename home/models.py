@@ -11,6 +11,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from search.indexing import LanguageIndexed, language_search_fields
+
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
 from .forms import BasePageForm
 from .taxonomy import Certification, Country, Municipality, Sector, Topic  # noqa: F401
@@ -25,17 +27,18 @@ def localized_links(relation, field_name):
     return [page.localized for page in pages if page.live]
 
 
-class BasePage(Page):
+class BasePage(LanguageIndexed, Page):
     """
-    The contract every public page type shares: an intro for listings and search,
-    and an explicit list of what wagtail-localize translates and what it synchronises.
+    The contract every public page type shares: an intro for listings and search (indexed
+    in the page's own language, see search/indexing.py), and an explicit list of what
+    wagtail-localize translates and what it synchronises.
     """
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences shown in listings")
     )
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")] + language_search_fields()
     content_panels = Page.content_panels + [FieldPanel("intro")]
     base_form_class = BasePageForm
 
@@ -52,6 +55,16 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    # One per language in search.backends.language.ANALYZERS (search/indexing.py).
+    def search_text_en(self):
+        return self.search_text("en")
+
+    def search_text_sv(self):
+        return self.search_text("sv")
+
+    def search_text_fi(self):
+        return self.search_text("fi")
 
 
 class StandardPage(BasePage):

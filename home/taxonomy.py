@@ -117,3 +117,19 @@ class Topic(Term):
 def localized_terms(terms):
     """The given terms in the active language (falling back to the term itself)."""
     return sorted((term.localized for term in terms), key=lambda term: term.name)
+
+
+def term_names(terms, locale):
+    """The names of the given terms in ``locale`` (falling back to the term's own name).
+
+    Pages keep the source terms of their translation source (synchronised many-to-many
+    fields), so a Finnish page's sectors are looked up in Finnish by translation key."""
+    terms = list(terms)
+    if not terms:
+        return []
+    translated = dict(
+        type(terms[0])
+        .objects.filter(translation_key__in=[t.translation_key for t in terms], locale=locale)
+        .values_list("translation_key", "name")
+    )
+    return [translated.get(term.translation_key, term.name) for term in terms]

@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage, localized_links
-from home.taxonomy import localized_terms
+from home.taxonomy import localized_terms, term_names
 
 
 class NewsIndexPage(BasePage):
@@ -64,6 +64,9 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+
+    def search_extra_text(self):
+        return "\n".join(term_names(self.tags.all(), self.locale_id))
 
     def localized_tags(self):
         return localized_terms(self.tags.all())

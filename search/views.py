@@ -1,20 +1,86 @@
-"""Site search: pages in the visitor's language. (Language-aware ranking: see issue 3.)"""
+"""The site search page and the directory's autocomplete endpoint, in the visitor's language."""
 
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from companies.models import CompanyIndexPage, CompanyPage
+from events.models import EventIndexPage, EventPage
+from home.models import HomePage, StandardPage
+from news.models import NewsIndexPage, NewsPage
+
+from . import service
+from .query import query_lemmas
+from .summaries import summary
+
 MAX_QUERY_LENGTH = 200
+PER_PAGE = 10
+
+# The type filter: URL value -> (label, page types).
+TYPES = {
+    "companies": (_("Companies"), [CompanyPage]),
+    "news": (_("News"), [NewsPage]),
+    "events": (_("Events"), [EventPage]),
+    "pages": (
+        _("Pages"),
+        [StandardPage, HomePage, CompanyIndexPage, NewsIndexPage, EventIndexPage],
+    ),
+}
 
 
+def _query_text(request):
+    return " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+
+
+@require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
-    page = Paginator(results, 10).get_page(request.GET.get("page"))
+    query = _query_text(request)
+    kind = request.GET.get("type", "")
+    if kind not in TYPES:
+        kind = ""
+    locale = Locale.get_active()
+    language = get_language()
+    page_types = TYPES[kind][1] if kind else [t for _label, types in TYPES.values() for t in types]
+    pages = Page.objects.live().public().filter(locale=locale).type(*page_types).specific()
+
+    outcome = service.search(
+        pages, query, language, page_number=request.GET.get("page"), per_page=PER_PAGE
+    )
+    forms = query_lemmas(query, language)
+    hits = [
+        {"page": page, "summary": summary(page, forms, language), "kind": _kind_label(page)}
+        for page in outcome.page.object_list
+    ]
     return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "search_results": outcome.page,
+            "search_backend": outcome.backend,
+            "hits": hits,
+            "type": kind,
+            "types": [(value, label) for value, (label, _types) in TYPES.items()],
+        },
+    )
+
+
+def _kind_label(page):
+    for label, types in TYPES.values():
+        if type(page) in types:
+            return label
+    return ""
+
+
+@require_GET
+def suggest(request):
+    """Company names for the directory's search box: JSON [{"title", "url"}]."""
+    query = _query_text(request)
+    companies = CompanyPage.objects.live().public().filter(locale=Locale.get_active())
+    results = service.autocomplete(companies, query)
+    return JsonResponse(
+        {"results": [{"title": page.title, "url": page.get_url(request)} for page in results]}
     )

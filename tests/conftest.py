@@ -107,3 +107,78 @@ def translated_tree(site_tree, translate_tree):
         tree["standard"],
     )
     return tree
+
+
+class SearchServer:
+    """The test's own indexes on the OpenSearch node (see the search_server fixture)."""
+
+    def __init__(self, prefix):
+        from wagtail.search.backends import get_search_backend
+
+        self.prefix = prefix
+        self.backend = get_search_backend("default")
+
+    def refresh(self):
+        """Make everything indexed so far searchable (the node refreshes once a second)."""
+        self.backend.es.indices.refresh(index=f"{self.prefix}*")
+
+    def rebuild(self):
+        from django.core.management import call_command
+
+        call_command("update_index", backend_name="default", verbosity=0)
+        self.refresh()
+
+    def drop(self):
+        self.backend.es.indices.delete(index=f"{self.prefix}*", expand_wildcards="all")
+
+
+@pytest.fixture
+def search_server(settings, db):
+    """The real OpenSearch node from `make test` as the default search backend, with
+    indexes of this test's own (a fresh prefix), and the database as the fallback, as in
+    production. Fails, never skips, without a node: CI must run these tests."""
+    import uuid
+
+    url = settings.TEST_OPENSEARCH_URL
+    if not url:
+        pytest.fail(
+            "These tests need the OpenSearch node: run `make test`, which starts it, "
+            "or start it with site/scripts/opensearch.sh and set TEST_OPENSEARCH_URL."
+        )
+    prefix = f"test_{uuid.uuid4().hex[:12]}_"
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.opensearch2",
+            "URLS": [url],
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": 5,
+            "OPTIONS": {"max_retries": 0},
+            "ATOMIC_REBUILD": False,  # fresh indexes: nothing to swap
+        },
+        "database": {"BACKEND": "search.backends.database"},
+    }
+    server = SearchServer(prefix)
+    server.rebuild()
+    yield server
+    server.drop()
+
+
+@pytest.fixture
+def locale_homes(home, locales, translate_tree):
+    """The home page in each language (sv and fi translated from en)."""
+    translate_tree(home)
+    return {code: home.get_translation(locale).specific for code, locale in locales.items()}
+
+
+@pytest.fixture
+def make_page(locale_homes):
+    """make_page("fi", "Title", "intro text", **fields): a live StandardPage in that language."""
+    from home.models import StandardPage
+
+    def _make(language, title, intro="", **fields):
+        parent = locale_homes[language]
+        page = StandardPage(title=title, intro=intro, locale=parent.locale, **fields)
+        parent.add_child(instance=page)
+        return page
+
+    return _make

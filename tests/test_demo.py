@@ -10,6 +10,7 @@ from companies.models import CompanyPage
 from events.models import EventPage
 from home.models import Municipality, Sector
 from news.models import NewsPage
+from search.models import GlossaryEntry
 
 
 def snapshot():
@@ -24,6 +25,7 @@ def snapshot():
         "strings": StringTranslation.objects.count(),
         "sectors": Sector.objects.count(),
         "municipalities": Municipality.objects.count(),
+        "glossary": GlossaryEntry.objects.count(),
     }
 
 
@@ -55,6 +57,10 @@ def test_demo_site_is_translated_and_a_second_run_changes_nothing(locales, clien
             assert Translation.objects.filter(
                 source__object_id=page.translation_key, target_locale=locales[code]
             ).exists(), (page, code)
+    # The search glossary links the three languages' words, and the index is built.
+    assert GlossaryEntry.objects.filter(english="heat pump", finnish="lämpöpumppu").exists()
+    assert client.get("/sv/sok/", {"q": "heat pumps"}).context["hits"]
+
     company = companies.first()
     swedish = company.get_translation(locales["sv"]).specific
     assert swedish.pitch != company.pitch

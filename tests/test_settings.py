@@ -14,7 +14,15 @@ def run_python(code, **env_overrides):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+        if k
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DJANGO_SETTINGS_MODULE",
+            "DATABASE_URL",
+            "ELASTICSEARCH_URL",
+            "OPENSEARCH_URL",
+        }
     }
     env.update(env_overrides)
     return subprocess.run(
@@ -89,5 +97,27 @@ def test_dev_settings_default_to_sqlite_and_database_search():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "django.db.backends.sqlite3",
-        "wagtail.search.backends.database",
+        "search.backends.database",
+    ]
+
+
+@pytest.mark.parametrize(
+    "variable, backend",
+    [
+        ("ELASTICSEARCH_URL", "search.backends.elasticsearch8"),
+        ("OPENSEARCH_URL", "search.backends.opensearch2"),
+    ],
+)
+def test_a_search_server_url_selects_it_with_the_database_as_fallback(variable, backend):
+    result = run_python(
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='kvarken.settings.dev';"
+        "from django.conf import settings; b = settings.WAGTAILSEARCH_BACKENDS;"
+        "print(b['default']['BACKEND'], b['default']['URLS'][0], b['database']['BACKEND'])",
+        **{variable: "https://user:secret@search.internal:9200"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        backend,
+        "https://user:secret@search.internal:9200",
+        "search.backends.database",
     ]

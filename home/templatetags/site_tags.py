@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -13,6 +14,11 @@ def _home_for(request, locale):
     if site is None:
         return None
     return site.root_page.get_translation_or_none(locale)
+
+
+def _is_site_view(request):
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.url_name and match.url_name != "wagtail_serve")
 
 
 @register.simple_tag(takes_context=True)
@@ -28,13 +34,17 @@ def language_links(context):
         locale = locales.get(code)
         if locale is None:
             continue
-        target, translated = None, False
+        target, translated, url = None, False, None
         if isinstance(page, Page):
             target = page.get_translation_or_none(locale)
             translated = bool(target and target.live)
-        if not translated:
-            target = _home_for(request, locale)
-        url = target.get_url(request) if target and target.live else f"/{code}/"
+        elif _is_site_view(request):
+            # Django views (search) have translated URL patterns: /en/search/ -> /sv/sok/.
+            url, translated = translate_url(request.get_full_path(), code), True
+        if url is None:
+            if not translated:
+                target = _home_for(request, locale)
+            url = target.get_url(request) if target and target.live else f"/{code}/"
         links.append(
             {
                 "code": code,

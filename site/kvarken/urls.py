@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -24,7 +25,9 @@ if settings.DEBUG:
 # LocaleMiddleware redirects "/" to the visitor's language (Accept-Language) because every
 # public URL carries a prefix, English included.
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    # Translated slugs: /en/search/, /sv/sok/, /fi/haku/.
+    path(_("search/"), search_views.search, name="search"),
+    path(_("search/suggest/"), search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

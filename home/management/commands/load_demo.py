@@ -34,6 +34,7 @@ from home.demo_images import hero_png, logo_png
 from home.models import Certification, HomePage, Municipality, Sector, StandardPage, Topic
 from home.translation import translate
 from news.models import NewsIndexPage, NewsPage, NewsRelatedCompany
+from search.models import GlossaryEntry
 
 CONTENT_DIR = settings.SITE_DIR / "seed" / "content"
 SOURCE = "en"
@@ -84,13 +85,15 @@ class Command(BaseCommand):
             self.print_admin_login(created_password=None)
             return
         self.data = {
-            name: self.read(name) for name in ("taxonomy", "pages", "companies", "news", "events")
+            name: self.read(name)
+            for name in ("taxonomy", "glossary", "pages", "companies", "news", "events")
         }
         self.locales = {code: Locale.objects.get(language_code=code) for code in (SOURCE, *TARGETS)}
         self.created = 0
         self.progress = options.get("verbosity", 1) > 0
         with transaction.atomic():
             self.load_taxonomy()
+            self.load_glossary()
             self.collection = self.demo_collection()
             home = self.load_home()
             indexes = self.load_indexes(home)
@@ -134,6 +137,14 @@ class Command(BaseCommand):
             self.created += 1
 
     # Taxonomy ----------------------------------------------------------------------------
+
+    def load_glossary(self):
+        """The search glossary (search.models.GlossaryEntry): one row per concept."""
+        for item in self.data["glossary"]:
+            _entry, created = GlossaryEntry.objects.get_or_create(
+                english=item["en"], defaults={"swedish": item["sv"], "finnish": item["fi"]}
+            )
+            self.created += created
 
     def load_taxonomy(self):
         taxonomy = self.data["taxonomy"]

@@ -24,6 +24,9 @@ env = environ.Env(
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     DEFAULT_FROM_EMAIL=(str, "Cleantech Kvarken <noreply@kvarken-cleantech.example>"),
     EMAIL_URL=(str, "consolemail://"),
+    ELASTICSEARCH_URL=(str, ""),
+    OPENSEARCH_URL=(str, ""),
+    SEARCH_INDEX_PREFIX=(str, "kvarken_"),
 )
 
 DEBUG = env("DEBUG")
@@ -157,9 +160,32 @@ WAGTAIL_SITE_NAME = "Cleantech Kvarken"
 WAGTAILADMIN_BASE_URL = env("BASE_URL")
 # Gravatar is unreachable from our hosts and leaks editors' email hashes (GDPR).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search (search/backends/): Elasticsearch 8 in production when ELASTICSEARCH_URL is set,
+# OpenSearch 2 when OPENSEARCH_URL is (the test suite's real node), else the database
+# (PostgreSQL full text, or SQLite FTS in the embedded default). With a search server the
+# database backend is kept up to date too, and answers while the server is down.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+_search_server = [
+    (backend, env(variable))
+    for variable, backend in [
+        ("ELASTICSEARCH_URL", "search.backends.elasticsearch8"),
+        ("OPENSEARCH_URL", "search.backends.opensearch2"),
+    ]
+    if env(variable)
+]
+if _search_server:
+    _backend, _url = _search_server[0]
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": _backend,
+            "URLS": [_url],
+            "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX"),
+            # Fail fast when the server is down: visitors get database results instead.
+            "TIMEOUT": 5,
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+        },
+        "database": {"BACKEND": "search.backends.database"},
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -2,7 +2,8 @@
 The test suite's settings, the same locally and in CI.
 
 Built on base (not dev). The database is PostgreSQL, from DATABASE_URL as set by
-`make test` (site/scripts/services.sh starts a throwaway cluster).
+`make test` (site/scripts/postgres.sh starts the server; site/scripts/opensearch.sh
+starts the search node for the tests that need one).
 """
 
 from .base import *  # noqa: F403
@@ -21,3 +22,9 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Tests search the database backend (PostgreSQL) unless they ask for the real OpenSearch
+# node that `make test` starts (the `search_server` fixture, tests/conftest.py): a shared
+# search server would otherwise carry one test's pages into the next.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+TEST_OPENSEARCH_URL = env.str("TEST_OPENSEARCH_URL", default="")

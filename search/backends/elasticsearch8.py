@@ -1,0 +1,23 @@
+"""Wagtail's elasticsearch8 backend, language-aware: production search."""
+
+from modelsearch.backends import elasticsearch8 as base
+
+from .language import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
+
+
+class Mapping(LanguageMappingMixin, base.Elasticsearch8Mapping):
+    pass
+
+
+class QueryCompiler(LanguageQueryCompilerMixin, base.Elasticsearch8SearchQueryCompiler):
+    mapping_class = Mapping
+
+
+class AutocompleteQueryCompiler(base.Elasticsearch8AutocompleteQueryCompiler):
+    mapping_class = Mapping
+
+
+class SearchBackend(LanguageBackendMixin, base.Elasticsearch8SearchBackend):
+    mapping_class = Mapping
+    query_compiler_class = QueryCompiler
+    autocomplete_query_compiler_class = AutocompleteQueryCompiler

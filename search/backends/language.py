@@ -1,0 +1,74 @@
+"""The language-aware parts shared by the Elasticsearch and OpenSearch backends."""
+
+from wagtail.search import index
+
+# Built-in analyzers of Elasticsearch 8 and OpenSearch 2 (module analysis-common), and the
+# text-search configurations PostgreSQL ships, for each site language.
+ANALYZERS = {"en": "english", "sv": "swedish", "fi": "finnish"}
+POSTGRES_CONFIGS = {"en": "english", "sv": "swedish", "fi": "finnish"}
+
+
+def language_field(language):
+    """The index field that holds text written in ``language`` (see LanguageMappingMixin)."""
+    return f"_text_{language}"
+
+
+def language_search_fields():
+    """SearchFields for the per-language text of a page (LanguageIndexed.search_text_xx).
+
+    On Elasticsearch each is copied into the index-wide ``_text_xx`` field instead of the
+    catch-all ``_all_text``: a field defined on a page type is stored under a name prefixed
+    with that type, and searching Page (all types at once) needs one name per language.
+    """
+    return [
+        index.SearchField(
+            f"search_text_{language}",
+            es_extra={
+                "include_in_all": False,
+                "copy_to": language_field(language),
+                "analyzer": analyzer,
+            },
+        )
+        for language, analyzer in ANALYZERS.items()
+    ]
+
+
+class LanguageMappingMixin:
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        for language, analyzer in ANALYZERS.items():
+            mapping["properties"][language_field(language)] = {
+                "type": "text",
+                "analyzer": analyzer,
+            }
+        return mapping
+
+
+class LanguageQueryCompilerMixin:
+    """Lets ``fields`` name the index-wide ``_text_xx`` fields."""
+
+    def check(self):
+        fields = self.fields
+        self.fields = [name for name in fields or [] if not name.startswith("_text_")] or None
+        try:
+            super().check()
+        finally:
+            self.fields = fields
+
+    def _remap_fields(self, fields):
+        from modelsearch.backends.elasticsearchbase import Field
+
+        own = [Field(name) for name in fields or [] if name.startswith("_text_")]
+        others = [name for name in fields or [] if not name.startswith("_text_")]
+        if own:
+            return own + (super()._remap_fields(others) if others else [])
+        return super()._remap_fields(fields)
+
+
+class LanguageBackendMixin:
+    def language_search_kwargs(self, language):
+        """Extra keyword arguments for ``search()`` in ``language``."""
+        if language in ANALYZERS:
+            # Title again, with its boost, so that title matches rank first.
+            return {"fields": [language_field(language), "title"]}
+        return {}

@@ -1,0 +1,24 @@
+"""Wagtail's opensearch2 backend, language-aware. The test suite and bench/ run on it
+(a real OpenSearch 2.19 node, site/services/opensearch/)."""
+
+from modelsearch.backends import opensearch2 as base
+
+from .language import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
+
+
+class Mapping(LanguageMappingMixin, base.OpenSearch2Mapping):
+    pass
+
+
+class QueryCompiler(LanguageQueryCompilerMixin, base.OpenSearch2SearchQueryCompiler):
+    mapping_class = Mapping
+
+
+class AutocompleteQueryCompiler(base.OpenSearch2AutocompleteQueryCompiler):
+    mapping_class = Mapping
+
+
+class SearchBackend(LanguageBackendMixin, base.OpenSearch2SearchBackend):
+    mapping_class = Mapping
+    query_compiler_class = QueryCompiler
+    autocomplete_query_compiler_class = AutocompleteQueryCompiler

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Starts or stops the single-node OpenSearch 2.19 server that the search tests and
+# bench/ run against (see site/services/opensearch/pom.xml for why OpenSearch).
+#
+#   opensearch.sh start   resolve the Maven project, start a fresh node on
+#                         127.0.0.1:$OPENSEARCH_PORT (default 9250), wait for green health
+#   opensearch.sh stop    stop it and remove its data
+#
+# The node keeps its data under var/opensearch/ and is always started empty.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+project="$root/site/services/opensearch"
+state="$root/var/opensearch"
+port=${OPENSEARCH_PORT:-9250}
+heap=${OPENSEARCH_HEAP:-512m}
+url="http://127.0.0.1:$port"
+
+stop() {
+  if [ -f "$state/node.pid" ]; then
+    pid=$(cat "$state/node.pid")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid"
+      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$state/node.pid"
+  fi
+  rm -rf "$state/data"
+}
+
+start() {
+  command -v java >/dev/null || bash "$root/site/scripts/system-packages.sh" openjdk-17-jre-headless
+  command -v mvn >/dev/null || bash "$root/site/scripts/system-packages.sh" maven
+  command -v curl >/dev/null || bash "$root/site/scripts/system-packages.sh" curl
+  stop
+  mkdir -p "$state"
+  # Resolving is quick once ~/.m2 holds the artifacts (about 60 MB the first time).
+  mvn -q -B -f "$project/pom.xml" dependency:build-classpath \
+    -Dmdep.outputFile="$state/classpath.txt" >"$state/maven.log" 2>&1 \
+    || { cat "$state/maven.log"; exit 1; }
+  # The runner numbers nodes from the base port: node 1 listens on base + 1.
+  nohup java -Xms"$heap" -Xmx"$heap" -XX:+UseSerialGC -Djava.awt.headless=true \
+    -cp "$(cat "$state/classpath.txt")" org.codelibs.opensearch.runner.OpenSearchRunner \
+    -basePath "$state/data" -numOfNode 1 -clusterName kvarken-test \
+    -baseHttpPort $((port - 1)) \
+    >"$state/node.log" 2>&1 &
+  echo $! >"$state/node.pid"
+  for _ in $(seq 1 240); do
+    if curl -fs "$url/_cluster/health?wait_for_status=green&timeout=1s" >/dev/null 2>&1; then
+      # Small disks must not turn the test indices read-only.
+      curl -fs -X PUT "$url/_cluster/settings" -H 'Content-Type: application/json' \
+        -d '{"persistent": {"cluster.routing.allocation.disk.threshold_enabled": false}}' \
+        >/dev/null
+      echo "OpenSearch ready at $url"
+      return 0
+    fi
+    if ! kill -0 "$(cat "$state/node.pid")" 2>/dev/null; then break; fi
+    sleep 0.5
+  done
+  echo "OpenSearch did not start; the end of its log:" >&2
+  tail -n 40 "$state/node.log" >&2
+  stop
+  exit 1
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
