@@ -2,7 +2,7 @@
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
@@ -19,16 +19,19 @@ from .summaries import summary
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
 
-# The type filter: URL value -> (label, page types).
+# The type filter: URL value -> (filter label, label of one hit, page types).
 TYPES = {
-    "companies": (_("Companies"), [CompanyPage]),
-    "news": (_("News"), [NewsPage]),
-    "events": (_("Events"), [EventPage]),
+    "companies": (_("Companies"), _("Company"), [CompanyPage]),
+    "news": (_("News"), pgettext_lazy("one news item", "News"), [NewsPage]),
+    "events": (_("Events"), _("Event"), [EventPage]),
     "pages": (
         _("Pages"),
+        _("Page"),
         [StandardPage, HomePage, CompanyIndexPage, NewsIndexPage, EventIndexPage],
     ),
 }
+
+ALL_TYPES = [page_type for *_labels, types in TYPES.values() for page_type in types]
 
 
 def _query_text(request):
@@ -43,7 +46,7 @@ def search(request):
         kind = ""
     locale = Locale.get_active()
     language = get_language()
-    page_types = TYPES[kind][1] if kind else [t for _label, types in TYPES.values() for t in types]
+    page_types = TYPES[kind][2] if kind else ALL_TYPES
     pages = Page.objects.live().public().filter(locale=locale).type(*page_types).specific()
 
     outcome = service.search(
@@ -63,15 +66,15 @@ def search(request):
             "search_backend": outcome.backend,
             "hits": hits,
             "type": kind,
-            "types": [(value, label) for value, (label, _types) in TYPES.items()],
+            "types": [(value, label) for value, (label, *_rest) in TYPES.items()],
         },
     )
 
 
 def _kind_label(page):
-    for label, types in TYPES.values():
+    for _label, one, types in TYPES.values():
         if type(page) in types:
-            return label
+            return one
     return ""
 
 

@@ -19,6 +19,7 @@ def test_search_finds_pages_in_the_current_language_only(client, translated_tree
     assert titles(english) == ["Aurora Grid Oy"]
     assert titles(swedish) == ["[sv] Aurora Grid Oy"]
     assert titles(finnish) == ["[fi] Aurora Grid Oy"]
+    assert '<p class="kind">Yritys</p>' in finnish.content.decode()
 
 
 @pytest.mark.django_db
@@ -45,6 +46,13 @@ def test_all_words_must_match(client, make_page):
     make_page("en", "Heat pumps", "Ground source heat pumps.")
 
     assert titles(client.get("/en/search/", {"q": "heat pump"})) == ["Heat pumps"]
+
+
+@pytest.mark.django_db
+def test_stop_words_in_a_query_do_not_empty_the_results(client, make_page):
+    make_page("en", "Grid Storage", "Batteries that balance the grid.")
+
+    assert titles(client.get("/en/search/", {"q": "batteries for the grid"})) == ["Grid Storage"]
 
 
 @pytest.mark.django_db
@@ -87,6 +95,8 @@ def test_empty_query_explains_what_to_type(client, site_tree):
 
     assert "Type a word in English, Swedish or Finnish" in html
     assert "No results" not in html
+    assert "noindex" not in html  # the empty search page may be indexed; results may not
+    assert "noindex" in client.get("/en/search/", {"q": "grid"}).content.decode()
 
 
 @pytest.mark.django_db

@@ -52,6 +52,16 @@ def test_inflected_words_find_their_base_forms(
 
 
 @pytest.mark.django_db
+def test_stop_words_in_a_query_do_not_empty_the_results(client, search_server, make_page):
+    make_page("en", "Grid Storage", "Batteries that balance the grid.")
+    make_page("sv", "Nätlager", "Batterier som balanserar elnätet.")
+    search_server.refresh()
+
+    assert titles(client.get("/en/search/", {"q": "batteries for the grid"})) == ["Grid Storage"]
+    assert titles(client.get("/sv/sok/", {"q": "batterier för elnätet"})) == ["Nätlager"]
+
+
+@pytest.mark.django_db
 def test_the_index_follows_publishing_moving_translating_and_deleting(
     client, search_server, make_page, locale_homes, locales, translate_tree
 ):

@@ -55,6 +55,14 @@ class LanguageQueryCompilerMixin:
         finally:
             self.fields = fields
 
+    def _compile_plaintext_query(self, query, fields, boost=1.0):
+        compiled = super()._compile_plaintext_query(query, fields, boost)
+        # A word the analyzer drops (a stop word: "the", "och", "ja") would otherwise make
+        # an all-words query match nothing; PostgreSQL leaves such words out too.
+        inner = compiled.get("multi_match") or next(iter(compiled["match"].values()))
+        inner["zero_terms_query"] = "all"
+        return compiled
+
     def _remap_fields(self, fields):
         from modelsearch.backends.elasticsearchbase import Field
 
