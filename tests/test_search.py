@@ -2,12 +2,9 @@
 server): language-aware, filtered by type, summarised, paginated, and unbreakable."""
 
 import pytest
+from search_cases import ODD_QUERIES, titles
 
 from search.models import GlossaryEntry
-
-
-def titles(response):
-    return [hit["page"].title for hit in response.context["hits"]]
 
 
 @pytest.mark.django_db
@@ -143,20 +140,6 @@ def test_autocomplete_suggests_companies_in_the_current_language(client, transla
     ]
     assert [r["title"] for r in finnish["results"]] == ["[fi] Aurora Grid Oy"]
     assert client.get("/en/search/suggest/").json() == {"results": []}
-
-
-ODD_QUERIES = [
-    "",
-    "x" * 5000,
-    "!!! ??? ...",
-    '"',
-    'title:(grid OR power) AND c~2 "unclosed \\ / [1 TO 5] {x} ^3 && || -',
-    "'\"; DROP TABLE wagtailcore_page;--",
-    "1=1 OR 'a'='a' /* */ UNION SELECT password FROM auth_user",
-    "Umeå Vaasa 風力発電 ветер 🌬️ عربي",
-    "nul\x00byte",
-    "a b c d e f g h i j k l m n o p q r s t u v w x y z " * 10,
-]
 
 
 @pytest.mark.django_db

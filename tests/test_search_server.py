@@ -5,7 +5,7 @@ page change, and the database answering while the server is down."""
 import logging
 
 import pytest
-from test_search import ODD_QUERIES, titles
+from search_cases import ODD_QUERIES, titles
 from wagtail.models import Page
 
 from home.models import StandardPage
