@@ -11,6 +11,8 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://kvarken:kvarken@127.0.0.1:5432/kvarken
 # The search node; site/scripts/opensearch.sh starts it on this port.
 TEST_OPENSEARCH_URL ?= http://127.0.0.1:9250
+# The S3-protocol server; site/scripts/s3proxy.sh starts it on this port.
+TEST_S3_ENDPOINT_URL ?= http://127.0.0.1:9350
 
 .DEFAULT_GOAL := help
 .PHONY: help install messages run demo test bench-search lint format clean
@@ -39,12 +41,13 @@ demo: messages ## (Re)load the demo content into the dev database
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 
-test: messages ## Install and start PostgreSQL and OpenSearch, run the whole suite, stop OpenSearch
+test: messages ## Install and start PostgreSQL, OpenSearch and S3Proxy, run the whole suite, stop them
 	bash site/scripts/postgres.sh
 	bash site/scripts/opensearch.sh start
+	bash site/scripts/s3proxy.sh start
 	status=0; DATABASE_URL=$(TEST_DATABASE_URL) TEST_OPENSEARCH_URL=$(TEST_OPENSEARCH_URL) \
-		$(BIN)/pytest $(PYTEST_ARGS) || status=$$?; \
-		bash site/scripts/opensearch.sh stop; exit $$status
+		TEST_S3_ENDPOINT_URL=$(TEST_S3_ENDPOINT_URL) $(BIN)/pytest $(PYTEST_ARGS) || status=$$?; \
+		bash site/scripts/opensearch.sh stop; bash site/scripts/s3proxy.sh stop; exit $$status
 
 bench-search: messages ## Print search recall on OpenSearch and PostgreSQL (bench/search_recall.py)
 	bash site/scripts/postgres.sh

@@ -22,6 +22,10 @@ def run_python(code, **env_overrides):
             "DATABASE_URL",
             "ELASTICSEARCH_URL",
             "OPENSEARCH_URL",
+            "AWS_STORAGE_BUCKET_NAME",
+            "AWS_S3_ENDPOINT_URL",
+            "AWS_S3_CUSTOM_DOMAIN",
+            "CLOUDFRONT_DISTRIBUTION_ID",
         }
     }
     env.update(env_overrides)
@@ -120,4 +124,51 @@ def test_a_search_server_url_selects_it_with_the_database_as_fallback(variable, 
         backend,
         "https://user:secret@search.internal:9200",
         "search.backends.database",
+    ]
+
+
+def test_a_bucket_name_puts_media_in_s3_with_private_originals_and_public_renditions():
+    result = run_python(
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='kvarken.settings.dev';"
+        "from django.conf import settings; s = settings.STORAGES;"
+        "d, r = s['default'], s['renditions'];"
+        "print(d['BACKEND'], d['OPTIONS']['bucket_name'], d['OPTIONS']['querystring_auth'],"
+        " r['OPTIONS']['querystring_auth'], r['OPTIONS']['custom_domain'],"
+        " settings.WAGTAILDOCS_SERVE_METHOD)",
+        AWS_STORAGE_BUCKET_NAME="kvarken-media",
+        AWS_S3_CUSTOM_DOMAIN="media.kvarken-cleantech.example",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "kvarken.storage.MediaStorage",
+        "kvarken-media",
+        "True",
+        "False",
+        "media.kvarken-cleantech.example",
+        "redirect",
+    ]
+
+
+def test_without_a_bucket_media_stays_in_a_local_folder():
+    result = run_python(
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='kvarken.settings.dev';"
+        "from django.conf import settings; s = settings.STORAGES;"
+        "print(s['default']['BACKEND'], s['renditions']['BACKEND'])",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django.core.files.storage.FileSystemStorage"] * 2
+
+
+def test_a_cloudfront_distribution_enables_invalidation_through_wagtail():
+    result = run_python(
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='kvarken.settings.dev';"
+        "from django.conf import settings; c = settings.WAGTAILFRONTENDCACHE['cloudfront'];"
+        "print(c['BACKEND'], c['DISTRIBUTION_ID'], settings.WAGTAILFRONTENDCACHE_LANGUAGES)",
+        CLOUDFRONT_DISTRIBUTION_ID="E2EXAMPLE12345",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "E2EXAMPLE12345",
+        "[]",
     ]

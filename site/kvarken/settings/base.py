@@ -27,6 +27,15 @@ env = environ.Env(
     ELASTICSEARCH_URL=(str, ""),
     OPENSEARCH_URL=(str, ""),
     SEARCH_INDEX_PREFIX=(str, "kvarken_"),
+    # Media in S3 when a bucket is named (credentials: AWS_ACCESS_KEY_ID and
+    # AWS_SECRET_ACCESS_KEY, read by boto3 itself, or the instance's role).
+    AWS_STORAGE_BUCKET_NAME=(str, ""),
+    AWS_S3_REGION_NAME=(str, ""),
+    AWS_S3_ENDPOINT_URL=(str, ""),  # S3-compatible stores
+    AWS_S3_CUSTOM_DOMAIN=(str, ""),  # CDN host serving the renditions
+    AWS_QUERYSTRING_EXPIRE=(int, 300),  # seconds a signed link to an original lasts
+    AWS_RENDITIONS_ACL=(str, ""),  # e.g. public-read where the bucket uses ACLs
+    CLOUDFRONT_DISTRIBUTION_ID=(str, ""),  # invalidate the CDN on publish (boto3)
 )
 
 DEBUG = env("DEBUG")
@@ -45,6 +54,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -79,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "kvarken.middleware.StorageUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "kvarken.urls"
@@ -140,8 +151,68 @@ MEDIA_ROOT = env("MEDIA_ROOT")
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "renditions": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Originals and documents in "default", image renditions in "renditions" (kvarken.storage).
+WAGTAILIMAGES_RENDITION_STORAGE = "kvarken.storage.LazyRenditionStorage"
+
+
+def s3_storages(bucket, *, region="", endpoint_url="", custom_domain="", expire=300, acl=""):
+    """STORAGES entries for media in an S3 bucket: private originals, public renditions."""
+    common = {
+        "bucket_name": bucket,
+        "region_name": region or None,
+        "endpoint_url": endpoint_url or None,
+        "signature_version": "s3v4",
+        "file_overwrite": False,  # a second "logo.png" gets its own name
+        "default_acl": None,  # buckets with ACLs disabled (the AWS default) refuse ACLs
+    }
+    if endpoint_url:
+        common.update(addressing_style="path", s3_compatible=True)
+    return {
+        "default": {
+            "BACKEND": "kvarken.storage.MediaStorage",
+            "OPTIONS": {**common, "querystring_auth": True, "querystring_expire": expire},
+        },
+        "renditions": {
+            "BACKEND": "kvarken.storage.RenditionStorage",
+            "OPTIONS": {
+                **common,
+                "querystring_auth": False,
+                "custom_domain": custom_domain or None,
+                "default_acl": acl or None,
+                "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+            },
+        },
+    }
+
+
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES.update(
+        s3_storages(
+            env("AWS_STORAGE_BUCKET_NAME"),
+            region=env("AWS_S3_REGION_NAME"),
+            endpoint_url=env("AWS_S3_ENDPOINT_URL"),
+            custom_domain=env("AWS_S3_CUSTOM_DOMAIN"),
+            expire=env("AWS_QUERYSTRING_EXPIRE"),
+            acl=env("AWS_RENDITIONS_ACL"),
+        )
+    )
+    # Wagtail checks a document's collection privacy, then redirects to a signed URL.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+
+# Publishing invalidates the page in every language and the listings that show it
+# (home/frontend_cache.py); Wagtail's own guess at other languages' URLs is switched off
+# because our slugs are translated.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE = {
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    }
 
 _email = env.email_url("EMAIL_URL")
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
@@ -189,6 +260,10 @@ if _search_server:
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Formats Pillow decodes safely; no SVG (it can carry scripts). Wagtail refuses anything
+# above the pixel cap before decoding it, so decompression bombs never reach memory.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"

@@ -28,3 +28,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # search server would otherwise carry one test's pages into the next.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 TEST_OPENSEARCH_URL = env.str("TEST_OPENSEARCH_URL", default="")
+TEST_S3_ENDPOINT_URL = env.str("TEST_S3_ENDPOINT_URL", default="")

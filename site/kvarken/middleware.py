@@ -1,0 +1,44 @@
+"""Answers for failures of services outside the app that a visitor or editor can't fix."""
+
+import logging
+
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .storage import StorageUnavailable
+
+logger = logging.getLogger(__name__)
+
+
+class StorageUnavailableMiddleware:
+    """An upload while the media store is unreachable: a 503 that says what happened.
+
+    The request's database changes are rolled back (ATOMIC_REQUESTS), so no image or
+    document row points at a file that was never stored; the page being edited is in
+    another request and keeps its data."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, StorageUnavailable):
+            return None
+        logger.error(
+            "Media storage unavailable during %s %s: %s", request.method, request.path, exception
+        )
+        message = _(
+            "The file store can't be reached right now, so the file was not saved. "
+            "Nothing else was lost: please try the upload again in a few minutes."
+        )
+        wants_json = "application/json" in request.headers.get("Accept", "") or (
+            request.headers.get("X-Requested-With") == "XMLHttpRequest"
+        )
+        if wants_json:
+            return JsonResponse({"success": False, "error_message": message}, status=503)
+        return TemplateResponse(
+            request, "storage_unavailable.html", {"message": message}, status=503
+        )

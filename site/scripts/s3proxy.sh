@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Starts or stops S3Proxy, the real S3-protocol server the storage tests run against
+# (site/services/s3proxy/pom.xml), with its filesystem backend.
+#
+#   s3proxy.sh start   resolve the Maven project, start an empty server on
+#                      127.0.0.1:$S3PROXY_PORT (default 9350), wait until it answers
+#   s3proxy.sh stop    stop it and remove its data
+#
+# Credentials are fixed test values (nothing private): kvarken-test / kvarken-test-secret.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+project="$root/site/services/s3proxy"
+state="$root/var/s3proxy"
+port=${S3PROXY_PORT:-9350}
+url="http://127.0.0.1:$port"
+
+stop() {
+  if [ -f "$state/server.pid" ]; then
+    pid=$(cat "$state/server.pid")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid"
+      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$state/server.pid"
+  fi
+  rm -rf "$state/data"
+}
+
+start() {
+  command -v java >/dev/null || bash "$root/site/scripts/system-packages.sh" openjdk-17-jre-headless
+  command -v mvn >/dev/null || bash "$root/site/scripts/system-packages.sh" maven
+  command -v curl >/dev/null || bash "$root/site/scripts/system-packages.sh" curl
+  stop
+  mkdir -p "$state/data"
+  mvn -q -B -f "$project/pom.xml" dependency:build-classpath \
+    -Dmdep.outputFile="$state/classpath.txt" >"$state/maven.log" 2>&1 \
+    || { cat "$state/maven.log"; exit 1; }
+  cat >"$state/s3proxy.conf" <<CONF
+s3proxy.endpoint=$url
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=kvarken-test
+s3proxy.credential=kvarken-test-secret
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$state/data
+CONF
+  nohup java -Xmx256m -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "$(cat "$state/classpath.txt")" org.gaul.s3proxy.Main --properties "$state/s3proxy.conf" \
+    >"$state/server.log" 2>&1 &
+  echo $! >"$state/server.pid"
+  for _ in $(seq 1 120); do
+    # Anonymous requests get 403 once the server is up.
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$url/" || true)
+    if [ "$code" = "403" ] || [ "$code" = "200" ]; then
+      echo "S3Proxy ready at $url"
+      return 0
+    fi
+    if ! kill -0 "$(cat "$state/server.pid")" 2>/dev/null; then break; fi
+    sleep 0.5
+  done
+  echo "S3Proxy did not start; the end of its log:" >&2
+  tail -n 40 "$state/server.log" >&2
+  stop
+  exit 1
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
