@@ -176,6 +176,16 @@ class CompanyPage(BasePage):
         blank=True,
         validators=[identifiers.validate_vat_number],
     )
+    # The company's own image/document collection (companies/collections.py).
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("media collection"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     search_fields = BasePage.search_fields + [
         index.SearchField("pitch"),
@@ -265,6 +275,7 @@ class CompanyPage(BasePage):
         SynchronizedField("business_id_fi"),
         SynchronizedField("org_number_se"),
         SynchronizedField("vat_number"),
+        SynchronizedField("collection"),
     ]
 
     parent_page_types = ["companies.CompanyIndexPage"]
