@@ -240,3 +240,21 @@ def test_check_media_reports_and_repairs_missing_files(s3_media, tmp_path, capsy
     regenerated = image.renditions.get(filter_spec="fill-32x32")
     assert s3_media.keys("images/") == [regenerated.file.name]
     call_command("check_media")  # nothing missing any more: no error
+
+
+@pytest.mark.django_db
+def test_a_background_upload_while_the_store_is_down_gets_a_json_error(
+    admin_client, store_down
+):
+    # The editor's multiple-upload and chooser uploads talk JSON to the page in the browser,
+    # which keeps its form: the answer says what happened instead of a server error page.
+    response = admin_client.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile("logo.png", png())},
+        headers={"X-Requested-With": "XMLHttpRequest", "Accept": "application/json"},
+    )
+
+    assert response.status_code == 503
+    assert response.json()["success"] is False
+    assert "the file was not saved" in response.json()["error_message"]
+    assert not Image.objects.exists()
