@@ -3,10 +3,13 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import models, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -24,6 +27,7 @@ from search import service as search_service
 
 from . import identifiers
 from .blocks import OfferingBlock, SocialLinkBlock
+from .inquiries import Inquiry, InquiryForm, deliver, over_rate_limit  # noqa: F401 (model)
 
 
 class SizeBand(models.TextChoices):
@@ -195,6 +199,40 @@ class CompanyPage(BasePage):
         index.FilterField("municipality"),
         index.FilterField("size_band"),
     ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("inquiry_form", InquiryForm())
+        context["inquiry_sent"] = request.GET.get("sent") == "1"
+        context["retention_days"] = settings.INQUIRY_RETENTION_DAYS
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            return self.serve_inquiry(request)
+        return super().serve(request, *args, **kwargs)
+
+    def serve_inquiry(self, request):
+        """A buyer's inquiry: stored, then mailed once the request's transaction commits."""
+        form = InquiryForm(request.POST)
+        if over_rate_limit(request, self):
+            form.is_valid()
+            form.add_error(
+                None, _("Too many messages have been sent from here. Please try again later.")
+            )
+            status = 429
+        elif form.is_valid():
+            inquiry = form.save(commit=False)
+            inquiry.company = self
+            inquiry.language = get_language()
+            inquiry.save()
+            transaction.on_commit(lambda: deliver(inquiry))
+            return redirect(f"{self.url}?sent=1#contact")
+        else:
+            status = 400
+        context = self.get_context(request)
+        context["inquiry_form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def search_extra_text(self):
         # Sector, certification and place names, so that "biogas Umeå" finds companies.

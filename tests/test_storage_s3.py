@@ -243,9 +243,7 @@ def test_check_media_reports_and_repairs_missing_files(s3_media, tmp_path, capsy
 
 
 @pytest.mark.django_db
-def test_a_background_upload_while_the_store_is_down_gets_a_json_error(
-    admin_client, store_down
-):
+def test_a_background_upload_while_the_store_is_down_gets_a_json_error(admin_client, store_down):
     # The editor's multiple-upload and chooser uploads talk JSON to the page in the browser,
     # which keeps its form: the answer says what happened instead of a server error page.
     response = admin_client.post(

@@ -36,6 +36,8 @@ env = environ.Env(
     AWS_QUERYSTRING_EXPIRE=(int, 300),  # seconds a signed link to an original lasts
     AWS_RENDITIONS_ACL=(str, ""),  # e.g. public-read where the bucket uses ACLs
     CLOUDFRONT_DISTRIBUTION_ID=(str, ""),  # invalidate the CDN on publish (boto3)
+    INQUIRY_RETENTION_DAYS=(int, 365),  # buyers' inquiries are deleted after this (GDPR)
+    INQUIRY_FALLBACK_EMAIL=(str, "info@kvarken-cleantech.example"),  # company has no email
 )
 
 DEBUG = env("DEBUG")
@@ -265,6 +267,13 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# Buyers' inquiries (companies/inquiries.py): retention, where inquiries to companies
+# without a public email go, and rate limits as (attempts, seconds) per sender IP address
+# and per company. The limits count in the cache: share it (Redis) across app servers.
+INQUIRY_RETENTION_DAYS = env("INQUIRY_RETENTION_DAYS")
+INQUIRY_FALLBACK_EMAIL = env("INQUIRY_FALLBACK_EMAIL")
+INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "company": (30, 3600)}
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 

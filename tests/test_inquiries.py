@@ -1,0 +1,197 @@
+"""Buyers send a company an inquiry from its page: it is stored first, mailed to the
+company, acknowledged to the sender; spam is kept out without third-party services;
+nothing is lost when mail fails; old inquiries are deleted."""
+
+import datetime
+import time
+
+import pytest
+from django.core import signing
+from django.core.cache import cache
+from django.core.management import call_command
+from django.utils import timezone
+
+from companies.inquiries import TIME_TRAP_SALT, Inquiry, MailStatus
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def company(site_tree):
+    company = site_tree["company"]
+    company.contact_email = "sales@aurora-grid.example"
+    company.save_revision().publish()
+    return company
+
+
+def form_data(seconds_ago=30, **overrides):
+    data = {
+        "name": "Anna Berg",
+        "organisation": "Stadtwerke Nord",
+        "country": "DE",
+        "email": "anna@stadtwerke-nord.example",
+        "message": "We need grid automation for 40 substations. Can you quote?",
+        "consent": "on",
+        "website": "",
+        "rendered_at": signing.dumps(time.time() - seconds_ago, salt=TIME_TRAP_SALT),
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_an_inquiry_is_stored_mailed_and_acknowledged(
+    client, company, mailoutbox, django_capture_on_commit_callbacks
+):
+    page = client.get(company.url)
+    assert 'id="contact"' in page.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(company.url, form_data())
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{company.url}?sent=1#contact"
+    inquiry = Inquiry.objects.get()
+    assert inquiry.company_id == company.pk and inquiry.language == "en"
+    assert inquiry.mail_status == MailStatus.SENT
+    to_company, to_buyer = mailoutbox
+    assert to_company.to == ["sales@aurora-grid.example"]
+    assert to_company.reply_to == ["anna@stadtwerke-nord.example"]
+    assert "40 substations" in to_company.body and "Germany" in to_company.body
+    assert to_buyer.to == ["anna@stadtwerke-nord.example"]
+    assert "Aurora Grid Oy" in to_buyer.subject
+    thanks = client.get(response["Location"]).content.decode()
+    assert "Your message has been passed on" in thanks
+
+
+@pytest.mark.django_db
+def test_a_swedish_visitor_gets_the_form_and_the_receipt_in_swedish(
+    client, translated_tree, locales, mailoutbox, django_capture_on_commit_callbacks
+):
+    swedish = translated_tree["company"].get_translation(locales["sv"])
+
+    assert "Skicka meddelande" in client.get(swedish.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(swedish.url, form_data())
+
+    assert Inquiry.objects.get().language == "sv"
+    assert mailoutbox[-1].subject.startswith("Ditt meddelande till")
+
+
+@pytest.mark.django_db
+def test_the_inquiry_is_kept_when_mail_fails_and_sent_on_retry(
+    client, company, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "mail_backends.BrokenBackend"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(company.url, form_data())
+
+    assert response.status_code == 302  # the buyer's message is safe
+    inquiry = Inquiry.objects.get()
+    assert inquiry.mail_status == MailStatus.FAILED
+    assert "mail server unreachable" in inquiry.mail_error
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("retry_inquiry_mail")
+
+    inquiry.refresh_from_db()
+    assert inquiry.mail_status == MailStatus.SENT and inquiry.mail_attempts == 2
+    assert len(mailoutbox) == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"website": "http://cheap-pills.example"}, "This message looks automated"),
+        ({"rendered_at": None}, "That was very quick"),
+        ({"rendered_at": "forged"}, "This form has expired"),
+        ({"consent": ""}, "Please agree, so that we can pass your message on."),
+        ({"email": "not-an-address"}, "Enter a valid email address."),
+    ],
+)
+def test_bots_and_mistakes_get_a_clear_message_and_keep_what_was_typed(
+    client, company, overrides, message
+):
+    data = form_data(**overrides)
+    if overrides.get("rendered_at", "") is None:
+        data["rendered_at"] = signing.dumps(time.time(), salt=TIME_TRAP_SALT)
+
+    response = client.post(company.url, data)
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html
+    assert "We need grid automation for 40 substations" in html
+    assert not Inquiry.objects.exists()
+    if "email" in overrides:
+        assert 'aria-describedby="id_email-error"' in html and 'id="id_email-error"' in html
+
+
+@pytest.mark.django_db
+def test_too_many_messages_from_one_address_are_refused(client, company, settings):
+    settings.INQUIRY_RATE_LIMITS = {"ip": (2, 3600), "company": (30, 3600)}
+
+    statuses = [client.post(company.url, form_data()).status_code for _ in range(3)]
+
+    assert statuses == [302, 302, 429]
+    assert Inquiry.objects.count() == 2
+    refused = client.post(company.url, form_data())
+    assert "Too many messages have been sent from here" in refused.content.decode()
+
+
+@pytest.mark.django_db
+def test_old_inquiries_are_deleted_after_the_retention_period(company, settings):
+    settings.INQUIRY_RETENTION_DAYS = 365
+    old = Inquiry.objects.create(
+        company=company,
+        name="A",
+        organisation="Old GmbH",
+        country="DE",
+        email="a@old.example",
+        message="Hello",
+        consent=True,
+        created_at=timezone.now() - datetime.timedelta(days=400),
+    )
+    recent = Inquiry.objects.create(
+        company=company,
+        name="B",
+        organisation="New AB",
+        country="SE",
+        email="b@new.example",
+        message="Hej",
+        consent=True,
+    )
+
+    call_command("delete_old_inquiries")
+
+    assert list(Inquiry.objects.all()) == [recent]
+    assert not Inquiry.objects.filter(pk=old.pk).exists()
+
+
+@pytest.mark.django_db
+def test_staff_see_failed_deliveries_and_export_inquiries_as_csv(admin_client, company):
+    Inquiry.objects.create(
+        company=company,
+        name="Anna Berg",
+        organisation="Stadtwerke Nord",
+        country="DE",
+        email="anna@stadtwerke-nord.example",
+        message="Quote, please",
+        consent=True,
+        mail_status=MailStatus.FAILED,
+    )
+
+    listing = admin_client.get("/admin/snippets/companies/inquiry/", {"mail_status": "failed"})
+    export = admin_client.get("/admin/snippets/companies/inquiry/", {"export": "csv"})
+
+    assert "Stadtwerke Nord" in listing.content.decode()
+    assert export.status_code == 200
+    csv = b"".join(export.streaming_content).decode()
+    assert "Quote, please" in csv and "anna@stadtwerke-nord.example" in csv
