@@ -1,0 +1,73 @@
+"""Which admin users may edit which company (the roles of issue 5).
+
+Wagtail grants permissions to groups, so each company has its own group, "Company:
+<name>", holding exactly: edit (not publish) on the company's page in every language,
+and add/choose/edit of images and documents in the company's collection. A company
+editor is a member of the base "Company editors" group (admin access only) and of the
+group of each company they edit, so one person can edit several companies and several
+people one company. Publishing goes through staff (the review workflow)."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+from .collections import collection_for
+
+EDITORS_GROUP = "Company editors"
+STAFF_GROUP = "Communication staff"
+MEDIA_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtaildocs", "change_document"),
+]
+
+
+def company_group_name(company):
+    return f"Company: {company.translation_key}"
+
+
+@transaction.atomic
+def company_group(company):
+    """The company's own group, with its permissions brought up to date (a translation
+    created since gets them too)."""
+    group, _created = Group.objects.get_or_create(name=company_group_name(company))
+    change = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    for page in company.get_translations(inclusive=True):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=change)
+    collection = collection_for(company)
+    for app_label, codename in MEDIA_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+        )
+    return group
+
+
+def grant(user, company):
+    """Let ``user`` edit ``company`` (in every language) and upload into its collection."""
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP), company_group(company))
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+
+
+def revoke(user, company):
+    """Take ``company`` away from ``user``; without companies left, no admin access."""
+    user.groups.remove(*Group.objects.filter(name=company_group_name(company)))
+    if not user.groups.filter(name__startswith="Company: ").exists():
+        user.groups.remove(*Group.objects.filter(name=EDITORS_GROUP))
+
+
+def companies_of(user):
+    """The companies ``user`` may edit (source-language pages)."""
+    from .models import CompanyPage
+
+    keys = [
+        name.removeprefix("Company: ")
+        for name in user.groups.filter(name__startswith="Company: ").values_list("name", flat=True)
+    ]
+    return CompanyPage.objects.filter(translation_key__in=keys, alias_of__isnull=True)
