@@ -47,6 +47,10 @@ def company_group(company):
     return group
 
 
+def has_editors(company):
+    return Group.objects.filter(name=company_group_name(company)).exists()
+
+
 def grant(user, company):
     """Let ``user`` edit ``company`` (in every language) and upload into its collection."""
     user.groups.add(Group.objects.get(name=EDITORS_GROUP), company_group(company))

@@ -149,3 +149,16 @@ def test_communication_staff_edit_publish_and_manage_taxonomies(client, companie
     client.post(f"/admin/pages/{b.pk}/unpublish/", {"include_descendants": ""})
     b.refresh_from_db()
     assert not b.live
+
+
+@pytest.mark.django_db
+def test_a_translation_made_after_the_grant_is_editable_too(client, site_tree, translate_tree):
+    company = site_tree["company"]
+    user = get_user_model().objects.create_user("late", "late@a.example", "pw")
+    grant(user, company)
+    client.force_login(user)
+
+    translate_tree(site_tree["home"], site_tree["directory"], company)
+
+    for translation in company.get_translations():
+        assert client.get(f"/admin/pages/{translation.pk}/edit/").status_code == 200
