@@ -14,30 +14,16 @@ state="$root/var/opensearch"
 port=${OPENSEARCH_PORT:-9250}
 heap=${OPENSEARCH_HEAP:-512m}
 url="http://127.0.0.1:$port"
+# shellcheck source=java-service.sh
+source "$root/site/scripts/java-service.sh"
 
 stop() {
-  if [ -f "$state/node.pid" ]; then
-    pid=$(cat "$state/node.pid")
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid"
-      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-    rm -f "$state/node.pid"
-  fi
-  rm -rf "$state/data"
+  stop_java_service node.pid
 }
 
 start() {
-  command -v java >/dev/null || bash "$root/site/scripts/system-packages.sh" openjdk-17-jre-headless
-  command -v mvn >/dev/null || bash "$root/site/scripts/system-packages.sh" maven
-  command -v curl >/dev/null || bash "$root/site/scripts/system-packages.sh" curl
   stop
-  mkdir -p "$state"
-  # Resolving is quick once ~/.m2 holds the artifacts (about 60 MB the first time).
-  mvn -q -B -f "$project/pom.xml" dependency:build-classpath \
-    -Dmdep.outputFile="$state/classpath.txt" >"$state/maven.log" 2>&1 \
-    || { cat "$state/maven.log"; exit 1; }
+  resolve_java_service "$project"
   # The runner numbers nodes from the base port: node 1 listens on base + 1.
   nohup java -Xms"$heap" -Xmx"$heap" -XX:+UseSerialGC -Djava.awt.headless=true \
     -cp "$(cat "$state/classpath.txt")" org.codelibs.opensearch.runner.OpenSearchRunner \
@@ -57,10 +43,7 @@ start() {
     if ! kill -0 "$(cat "$state/node.pid")" 2>/dev/null; then break; fi
     sleep 0.5
   done
-  echo "OpenSearch did not start; the end of its log:" >&2
-  tail -n 40 "$state/node.log" >&2
-  stop
-  exit 1
+  failed_java_service node.pid node.log
 }
 
 case "${1:-}" in

@@ -13,29 +13,17 @@ project="$root/site/services/s3proxy"
 state="$root/var/s3proxy"
 port=${S3PROXY_PORT:-9350}
 url="http://127.0.0.1:$port"
+# shellcheck source=java-service.sh
+source "$root/site/scripts/java-service.sh"
 
 stop() {
-  if [ -f "$state/server.pid" ]; then
-    pid=$(cat "$state/server.pid")
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid"
-      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-    rm -f "$state/server.pid"
-  fi
-  rm -rf "$state/data"
+  stop_java_service server.pid
 }
 
 start() {
-  command -v java >/dev/null || bash "$root/site/scripts/system-packages.sh" openjdk-17-jre-headless
-  command -v mvn >/dev/null || bash "$root/site/scripts/system-packages.sh" maven
-  command -v curl >/dev/null || bash "$root/site/scripts/system-packages.sh" curl
   stop
+  resolve_java_service "$project"
   mkdir -p "$state/data"
-  mvn -q -B -f "$project/pom.xml" dependency:build-classpath \
-    -Dmdep.outputFile="$state/classpath.txt" >"$state/maven.log" 2>&1 \
-    || { cat "$state/maven.log"; exit 1; }
   cat >"$state/s3proxy.conf" <<CONF
 s3proxy.endpoint=$url
 s3proxy.authorization=aws-v2-or-v4
@@ -58,10 +46,7 @@ CONF
     if ! kill -0 "$(cat "$state/server.pid")" 2>/dev/null; then break; fi
     sleep 0.5
   done
-  echo "S3Proxy did not start; the end of its log:" >&2
-  tail -n 40 "$state/server.log" >&2
-  stop
-  exit 1
+  failed_java_service server.pid server.log
 }
 
 case "${1:-}" in
