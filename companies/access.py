@@ -14,7 +14,6 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission
 from .collections import collection_for
 
 EDITORS_GROUP = "Company editors"
-STAFF_GROUP = "Communication staff"
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
@@ -64,14 +63,3 @@ def revoke(user, company):
     user.groups.remove(*Group.objects.filter(name=company_group_name(company)))
     if not user.groups.filter(name__startswith="Company: ").exists():
         user.groups.remove(*Group.objects.filter(name=EDITORS_GROUP))
-
-
-def companies_of(user):
-    """The companies ``user`` may edit (source-language pages)."""
-    from .models import CompanyPage
-
-    keys = [
-        name.removeprefix("Company: ")
-        for name in user.groups.filter(name__startswith="Company: ").values_list("name", flat=True)
-    ]
-    return CompanyPage.objects.filter(translation_key__in=keys, alias_of__isnull=True)

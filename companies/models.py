@@ -75,7 +75,7 @@ class CompanyIndexPage(BasePage):
             .public()
             .select_related("logo", "municipality")
         )
-        query = " ".join(request.GET.get("q", "").split())[:200]
+        query = search_service.query_text(request)
         page_number = request.GET.get("page")
         if query:
             # The site search's machinery: lemmas, glossary, search server or database.

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from .query import build_query
+from .service import search_in_language
 
 PAIRS_FILE = Path(__file__).with_name("data") / "inflection_pairs.json"
 TOP = 10
@@ -66,10 +67,10 @@ def measure(backend_alias, pages, locales):
     for language, language_pairs in pairs.items():
         recall = Recall(language)
         for query, base in language_pairs:
-            backend = get_search_backend(backend_alias)
-            kwargs = getattr(backend, "language_search_kwargs", lambda _language: {})(language)
             queryset = Page.objects.live().filter(locale=locales[language])
-            hits = backend.search(build_query(query, language), queryset, **kwargs)[:TOP]
+            hits = search_in_language(
+                get_search_backend(backend_alias), build_query(query, language), queryset, language
+            )[:TOP]
             if pages[(language, query)] in [hit.pk for hit in hits]:
                 recall.found += 1
             else:

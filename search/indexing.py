@@ -29,14 +29,17 @@ class LanguageIndexed:
         """Text that isn't in a SearchField but should find the page (e.g. term names)."""
         return ""
 
-    def search_document(self):
+    def search_document(self, include_extra=True):
+        """The page's searchable text; ``include_extra=False`` leaves out
+        search_extra_text(), which may query the database (search summaries do that)."""
         parts = [
             _plain(field.get_value(self))
             for field in self.get_search_fields()
             if isinstance(field, index.SearchField)
             and not field.field_name.startswith("search_text_")
         ]
-        parts.append(self.search_extra_text())
+        if include_extra:
+            parts.append(self.search_extra_text())
         return "\n".join(part for part in parts if part)
 
     def search_text(self, language):

@@ -38,8 +38,6 @@ class Glossary:
                 lemmas = tuple(lemma(word, language) for word in words(phrase))
                 if lemmas:
                     self.phrases.append((language, lemmas, number))
-        # Longest phrases first: "solar heat pump" wins over "heat pump".
-        self.phrases.sort(key=lambda item: -len(item[1]))
 
     def find(self, query_words, language):
         """{(start, end): entry number} for non-overlapping glossary terms in the query.
@@ -50,6 +48,8 @@ class Glossary:
         found = {}
         taken = set()
         languages = [language] + [other for other in ("en", "sv", "fi") if other != language]
+        # Longest phrases first ("solar heat pump" wins over "heat pump"), then the
+        # visitor's own language.
         for phrase_language, phrase, number in sorted(
             self.phrases, key=lambda item: (-len(item[1]), languages.index(item[0]))
         ):

@@ -21,6 +21,18 @@ from .query import MAX_WORDS, Glossary, build_query
 logger = logging.getLogger(__name__)
 
 FALLBACK_BACKEND = "database"
+MAX_QUERY_LENGTH = 200
+
+
+def query_text(request):
+    """What the visitor typed (``?q=``), whitespace collapsed and length capped."""
+    return " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+
+
+def search_in_language(backend, query, queryset, language):
+    """``backend.search()`` with the backend's own language settings, where it has any."""
+    kwargs = getattr(backend, "language_search_kwargs", lambda _language: {})(language)
+    return backend.search(query, queryset, **kwargs)
 
 
 def _server_errors():
@@ -102,8 +114,7 @@ def search(queryset, text, language, *, page_number=1, per_page=10, glossary=Non
         if query is None:
             results = queryset.none()
         else:
-            kwargs = getattr(backend, "language_search_kwargs", lambda language: {})(language)
-            results = backend.search(query, queryset, **kwargs)
+            results = search_in_language(backend, query, queryset, language)
         page = Paginator(results, per_page).get_page(page_number)
         page.object_list = list(page.object_list)
         return page

@@ -13,13 +13,14 @@ def _candidate_texts(page):
         value = getattr(page, name, "")
         if value:
             yield str(value)
-    yield page.search_document()
+    yield page.search_document(include_extra=False)
 
 
 def summary(page, forms, language):
     """An excerpt of the page around the first word that matches the query, the matching
     words wrapped in <mark>. ``forms`` are the query words and their lemmas."""
     best, best_score = None, -1
+    wanted = len({lemma(form, language) for form in forms})
     for text in _candidate_texts(page):
         tokens = list(WORD.finditer(text))
         hits = [
@@ -31,6 +32,8 @@ def summary(page, forms, language):
         score = len({lemma(tokens[i].group().lower(), language) for i in hits})
         if score > best_score:
             best, best_score = (text, tokens, hits), score
+        if score >= wanted:
+            break  # the shortest text that shows every query word
     text, tokens, hits = best
     if not tokens:
         return ""

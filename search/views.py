@@ -16,7 +16,6 @@ from . import service
 from .query import query_lemmas
 from .summaries import summary
 
-MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
 
 # The type filter: URL value -> (filter label, label of one hit, page types).
@@ -34,13 +33,9 @@ TYPES = {
 ALL_TYPES = [page_type for *_labels, types in TYPES.values() for page_type in types]
 
 
-def _query_text(request):
-    return " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-
-
 @require_GET
 def search(request):
-    query = _query_text(request)
+    query = service.query_text(request)
     kind = request.GET.get("type", "")
     if kind not in TYPES:
         kind = ""
@@ -81,7 +76,7 @@ def _kind_label(page):
 @require_GET
 def suggest(request):
     """Company names for the directory's search box: JSON [{"title", "url"}]."""
-    query = _query_text(request)
+    query = service.query_text(request)
     companies = CompanyPage.objects.live().public().filter(locale=Locale.get_active())
     results = service.autocomplete(companies, query)
     return JsonResponse(

@@ -44,6 +44,15 @@ def form_data(seconds_ago=30, **overrides):
     return data
 
 
+def stored_inquiry(company, **fields):
+    """An inquiry as the form would have stored it (form_data's sender)."""
+    data = form_data()
+    defaults = {
+        name: data[name] for name in ("name", "organisation", "country", "email", "message")
+    }
+    return Inquiry.objects.create(company=company, consent=True, **{**defaults, **fields})
+
+
 @pytest.mark.django_db
 def test_an_inquiry_is_stored_mailed_and_acknowledged(
     client, company, mailoutbox, django_capture_on_commit_callbacks
@@ -149,25 +158,12 @@ def test_too_many_messages_from_one_address_are_refused(client, company, setting
 @pytest.mark.django_db
 def test_old_inquiries_are_deleted_after_the_retention_period(company, settings):
     settings.INQUIRY_RETENTION_DAYS = 365
-    old = Inquiry.objects.create(
-        company=company,
-        name="A",
+    old = stored_inquiry(
+        company,
         organisation="Old GmbH",
-        country="DE",
-        email="a@old.example",
-        message="Hello",
-        consent=True,
         created_at=timezone.now() - datetime.timedelta(days=400),
     )
-    recent = Inquiry.objects.create(
-        company=company,
-        name="B",
-        organisation="New AB",
-        country="SE",
-        email="b@new.example",
-        message="Hej",
-        consent=True,
-    )
+    recent = stored_inquiry(company, organisation="New AB")
 
     call_command("delete_old_inquiries")
 
@@ -177,16 +173,7 @@ def test_old_inquiries_are_deleted_after_the_retention_period(company, settings)
 
 @pytest.mark.django_db
 def test_staff_see_failed_deliveries_and_export_inquiries_as_csv(admin_client, company):
-    Inquiry.objects.create(
-        company=company,
-        name="Anna Berg",
-        organisation="Stadtwerke Nord",
-        country="DE",
-        email="anna@stadtwerke-nord.example",
-        message="Quote, please",
-        consent=True,
-        mail_status=MailStatus.FAILED,
-    )
+    stored_inquiry(company, message="Quote, please", mail_status=MailStatus.FAILED)
 
     listing = admin_client.get("/admin/snippets/companies/inquiry/", {"mail_status": "failed"})
     export = admin_client.get("/admin/snippets/companies/inquiry/", {"export": "csv"})

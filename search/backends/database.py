@@ -13,7 +13,7 @@ from django.db import connection
 from modelsearch.backends.database import SearchBackend as wagtail_database_backend
 from modelsearch.backends.database.postgres import postgres
 
-from .language import POSTGRES_CONFIGS
+from .language import ANALYZERS
 
 
 def object_language(obj):
@@ -40,7 +40,7 @@ class PostgresLanguageSearchBackend(postgres.PostgresSearchBackend):
         self.default_config = self.config
 
     def config_for(self, language):
-        return POSTGRES_CONFIGS.get(language, self.default_config)
+        return ANALYZERS.get(language, self.default_config)
 
     @contextlib.contextmanager
     def using_config(self, config):

@@ -2,10 +2,9 @@
 
 from wagtail.search import index
 
-# Built-in analyzers of Elasticsearch 8 and OpenSearch 2 (module analysis-common), and the
-# text-search configurations PostgreSQL ships, for each site language.
+# Each site language's analysis, by a name that Elasticsearch 8 and OpenSearch 2 (built-in
+# analyzers, module analysis-common) and PostgreSQL (text search configurations) share.
 ANALYZERS = {"en": "english", "sv": "swedish", "fi": "finnish"}
-POSTGRES_CONFIGS = {"en": "english", "sv": "swedish", "fi": "finnish"}
 
 
 def language_field(language):

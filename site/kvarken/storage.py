@@ -12,6 +12,7 @@ turns into a missing-image placeholder, and StorageUnavailable for uploads, whic
 kvarken.middleware answers with a clear 503.
 """
 
+import contextlib
 import mimetypes
 
 from botocore.config import Config
@@ -26,11 +27,18 @@ class StorageUnavailable(OSError):
     """The media store can't be reached or refused the request."""
 
 
-def _not_found(error):
-    return isinstance(error, ClientError) and error.response.get("Error", {}).get("Code") in {
-        "404",
-        "NoSuchKey",
-    }
+@contextlib.contextmanager
+def _translated_errors(name):
+    """boto3's errors as the OSErrors Wagtail and our middleware understand."""
+    try:
+        yield
+    except (BotoCoreError, ClientError) as error:
+        code = (
+            error.response.get("Error", {}).get("Code") if isinstance(error, ClientError) else None
+        )
+        if code in {"404", "NoSuchKey"}:
+            raise FileNotFoundError(name) from error
+        raise StorageUnavailable(f"Media storage unavailable: {error}") from error
 
 
 class MediaStorage(S3Storage):
@@ -65,30 +73,20 @@ class MediaStorage(S3Storage):
         return params
 
     def _open(self, name, mode="rb"):
-        try:
+        with _translated_errors(name):
             return super()._open(name, mode)
-        except (BotoCoreError, ClientError) as error:
-            if _not_found(error):
-                raise FileNotFoundError(name) from error
-            raise StorageUnavailable(f"Media storage unavailable: {error}") from error
 
     def _save(self, name, content):
-        try:
+        with _translated_errors(name):
             return super()._save(name, content)
-        except (BotoCoreError, ClientError) as error:
-            raise StorageUnavailable(f"Media storage unavailable: {error}") from error
 
     def exists(self, name):
-        try:
+        with _translated_errors(name):
             return super().exists(name)
-        except (BotoCoreError, ClientError) as error:
-            raise StorageUnavailable(f"Media storage unavailable: {error}") from error
 
     def size(self, name):
-        try:
+        with _translated_errors(name):
             return super().size(name)
-        except (BotoCoreError, ClientError) as error:
-            raise StorageUnavailable(f"Media storage unavailable: {error}") from error
 
 
 class RenditionStorage(MediaStorage):
