@@ -63,3 +63,19 @@ def revoke(user, company):
     user.groups.remove(*Group.objects.filter(name=company_group_name(company)))
     if not user.groups.filter(name__startswith="Company: ").exists():
         user.groups.remove(*Group.objects.filter(name=EDITORS_GROUP))
+
+
+def company_keys(user):
+    """The translation keys of the companies ``user`` was granted."""
+    prefix = "Company: "
+    names = user.groups.filter(name__startswith=prefix).values_list("name", flat=True)
+    return [name.removeprefix(prefix) for name in names]
+
+
+def is_company_editor(user):
+    """A company editor and nothing more: not staff, not a superuser."""
+    return (
+        not user.is_superuser
+        and user.groups.filter(name=EDITORS_GROUP).exists()
+        and not user.has_perm("companies.manage_editors")
+    )

@@ -322,6 +322,7 @@ class CompanyPage(BasePage):
     class Meta:
         verbose_name = _("company")
         verbose_name_plural = _("companies")
+        permissions = [("manage_editors", "Can invite and revoke company editors")]
 
     def clean(self):
         super().clean()

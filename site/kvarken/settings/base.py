@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "kvarken.middleware.StorageUnavailableMiddleware",
+    "companies.middleware.CompanyEditorAdminMiddleware",
 ]
 
 ROOT_URLCONF = "kvarken.urls"
