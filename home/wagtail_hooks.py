@@ -1,6 +1,9 @@
-"""Admin menus for the taxonomy snippets (the models stay plain)."""
+"""Admin menus: the taxonomy snippets (the models stay plain) and the translation overview."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -43,3 +46,24 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_urls")
+def translation_overview_urls():
+    from .translation_views import TranslationOverviewView
+
+    return [
+        path("translations/", TranslationOverviewView.as_view(), name="translation_overview"),
+    ]
+
+
+class TranslationOverviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_localize.submit_translation")
+
+
+@hooks.register("register_admin_menu_item")
+def translation_overview_menu_item():
+    return TranslationOverviewMenuItem(
+        _("Translations"), reverse("translation_overview"), icon_name="site", order=250
+    )
