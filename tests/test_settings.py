@@ -26,6 +26,7 @@ def run_python(code, **env_overrides):
             "AWS_S3_ENDPOINT_URL",
             "AWS_S3_CUSTOM_DOMAIN",
             "CLOUDFRONT_DISTRIBUTION_ID",
+            "DEEPL_API_KEY",
         }
     }
     env.update(env_overrides)

@@ -38,6 +38,7 @@ env = environ.Env(
     CLOUDFRONT_DISTRIBUTION_ID=(str, ""),  # invalidate the CDN on publish (boto3)
     INQUIRY_RETENTION_DAYS=(int, 365),  # buyers' inquiries are deleted after this (GDPR)
     INQUIRY_FALLBACK_EMAIL=(str, "info@kvarken-cleantech.example"),  # company has no email
+    DEEPL_API_KEY=(str, ""),  # machine translation in the translation editor
 )
 
 DEBUG = env("DEBUG")
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "kvarken.middleware.StorageUnavailableMiddleware",
+    "kvarken.middleware.MachineTranslationUnavailableMiddleware",
     "companies.middleware.CompanyEditorAdminMiddleware",
 ]
 
@@ -277,6 +279,14 @@ INQUIRY_FALLBACK_EMAIL = env("INQUIRY_FALLBACK_EMAIL")
 INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "company": (30, 3600)}
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+
+# Machine translation in the translation editor: DeepL with a key (keys ending ":fx" use
+# DeepL's free API); without one, wagtail-localize shows no machine translation button.
+if env("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "home.machine_translation.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY"), "TIMEOUT": 20},
+    }
 
 # Country names (export markets) are shown in the visitor's language by django-countries.
 COUNTRIES_FIRST = ["SE", "FI", "NO", "DK", "EE", "DE"]
