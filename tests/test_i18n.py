@@ -47,16 +47,25 @@ def test_translated_pages_declare_hreflang_alternates(client, translated_tree, l
 
 
 @pytest.mark.django_db
-def test_switcher_sends_untranslated_pages_to_that_languages_home(client, translated_tree):
+def test_switcher_says_a_page_is_untranslated_and_leads_to_the_closest_page(client, translated_tree, locales):
     untranslated = NewsPageFactory(parent=translated_tree["news_index"], title="English only")
+    swedish_index = translated_tree["news_index"].get_translation(locales["sv"])
 
-    response = client.get(untranslated.get_url())
+    html = client.get(untranslated.get_url()).content.decode()
 
-    html = response.content.decode()
-    assert 'href="/sv/" hreflang="sv"' in html
-    assert 'href="/fi/" hreflang="fi"' in html
-    assert "Not translated: goes to the home page" in html
+    assert f'href="{swedish_index.get_url()}?untranslated=1" hreflang="sv"' in html
+    assert f"This page is not translated: goes to “{swedish_index.title}”" in html
     assert 'hreflang="sv" href=' not in html  # no alternate for a missing translation
+
+    arrival = client.get(f"{swedish_index.get_url()}?untranslated=1").content.decode()
+    assert "Sidan du kom från finns inte på svenska än" in arrival
+
+
+@pytest.mark.django_db
+def test_switcher_falls_back_to_the_home_page_when_nothing_above_is_translated(client, site_tree):
+    html = client.get(site_tree["news"].get_url()).content.decode()
+
+    assert 'href="/sv/" hreflang="sv" title="This page is not translated yet"' in html
 
 
 @pytest.mark.django_db

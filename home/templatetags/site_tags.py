@@ -21,30 +21,66 @@ def _is_site_view(request):
     return bool(match and match.url_name and match.url_name != "wagtail_serve")
 
 
+def _nearest_translated(page, locales):
+    """For each locale, the closest ancestor of ``page`` published in it (one query)."""
+    ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    found = {}
+    candidates = Page.objects.filter(
+        translation_key__in=[a.translation_key for a in ancestors],
+        locale__in=locales,
+        live=True,
+    ).only("pk", "title", "translation_key", "locale_id", "url_path", "depth", "path")
+    by_key = {(p.translation_key, p.locale_id): p for p in candidates}
+    for locale in locales:
+        for ancestor in reversed(ancestors):
+            if (ancestor.translation_key, locale.pk) in by_key:
+                found[locale.pk] = by_key[(ancestor.translation_key, locale.pk)]
+                break
+    return found
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """For each language: this page's translation, or where there is none, that language's
-    home page (never a 404). ``translated`` tells which."""
+    """For each language: this page's translation, or where there is none, the closest
+    page above it that exists in that language (never a 404). ``translated`` is False
+    where the visitor would not get this page's content in that language (no
+    translation, or an alias still showing the original); ``fallback`` is then the
+    title of where the link goes, if that is another page."""
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    nearest = None
     links = []
     for code, name in settings.LANGUAGES:
         locale = locales.get(code)
         if locale is None:
             continue
-        target, translated, url = None, False, None
+        target, translated, url, fallback = None, False, None, None
         if isinstance(page, Page):
             target = page.get_translation_or_none(locale)
-            translated = bool(target and target.live)
+            if target and target.live:
+                url = target.get_url(request)
+                translated = code == current or target.alias_of_id is None
+            else:
+                if nearest is None:
+                    nearest = _nearest_translated(page, list(locales.values()))
+                best = nearest.get(locale.pk)
+                if best is not None:
+                    url, fallback = f"{best.get_url(request)}?untranslated=1", best.title
         elif _is_site_view(request):
             # Django views (search) have translated URL patterns: /en/search/ -> /sv/sok/.
             url, translated = translate_url(request.get_full_path(), code), True
+        else:
+            translated = True  # not a page (e.g. a 404): the link is just that language's home
         if url is None:
-            if not translated:
-                target = _home_for(request, locale)
-            url = target.get_url(request) if target and target.live else f"/{code}/"
+            home = _home_for(request, locale)
+            if home and home.live:
+                url = home.get_url(request)
+                if not translated:
+                    url, fallback = f"{url}?untranslated=1", home.title
+            else:
+                url = f"/{code}/"
         links.append(
             {
                 "code": code,
@@ -52,6 +88,7 @@ def language_links(context):
                 "url": url,
                 "current": code == current,
                 "translated": translated,
+                "fallback": fallback,
                 "absolute_url": request.build_absolute_uri(url),
             }
         )
