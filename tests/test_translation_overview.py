@@ -154,3 +154,96 @@ def test_the_overview_costs_the_same_queries_for_more_pages(client, staff, site_
     few = queries()
     NewsPageFactory.create_batch(30, parent=site_tree["news_index"])
     assert queries() == few
+
+
+def snapshot():
+    from wagtail_localize.models import StringTranslation
+
+    return sorted(StringTranslation.objects.values_list("translation_of_id", "locale_id", "context_id", "data"))
+
+
+@pytest.fixture
+def started(client, staff, site_tree):
+    """News and event pages started into Swedish and Finnish, nothing translated."""
+    pages = [site_tree["news"], site_tree["event"]]
+    client.post(URL, {"rows": [f"{p.pk}:{code}" for p in pages for code in ("sv", "fi")]})
+    return Translation.objects.filter(source__object_id__in=[p.translation_key for p in pages])
+
+
+@pytest.mark.django_db
+def test_po_for_one_translation_and_for_a_selection(client, started):
+    import io
+    import zipfile
+
+    one = started.first()
+    response = client.post(URL, {"action": "export", "rows": [f"po:{one.pk}"]})
+    assert response["Content-Disposition"].endswith('.po"')
+    assert f"X-WagtailLocalize-TranslationID: {one.uuid}" in response.content.decode()
+
+    response = client.post(URL, {"action": "export", "rows": [f"po:{t.pk}" for t in started]})
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert len(names) == 4 and {name.split("/")[0] for name in names} == {"sv", "fi"}
+    assert any(name.startswith("sv/hydrogen-valley-opens-") for name in names)
+
+
+@pytest.mark.django_db
+def test_a_po_round_trip_is_lossless_and_translations_come_back(client, started, locales):
+    import io
+    import zipfile
+
+    import polib
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    news_sv = started.get(source__object_id=site_tree_key(started, "Hydrogen valley opens"), target_locale=locales["sv"])
+    translate_all(news_sv.source.get_source_instance(), locales["sv"])  # some work already done
+    exported = client.post(URL, {"action": "export", "rows": [f"po:{t.pk}" for t in started]}).content
+    before = snapshot()
+
+    # Back untranslated (the agency cleared everything): nothing changes.
+    archive = zipfile.ZipFile(io.BytesIO(exported))
+    cleared = io.BytesIO()
+    with zipfile.ZipFile(cleared, "w") as out:
+        for name in archive.namelist():
+            po = polib.pofile(archive.read(name).decode())
+            for entry in po:
+                entry.msgstr = ""
+            out.writestr(name, str(po))
+    response = client.post(URL, {"action": "import", "po_files": SimpleUploadedFile("back.zip", cleared.getvalue())}, follow=True)
+    assert "Imported 4 PO files" in response.content.decode()
+    assert snapshot() == before
+
+    # Back as exported: nothing changes either.
+    client.post(URL, {"action": "import", "po_files": SimpleUploadedFile("same.zip", exported)})
+    assert snapshot() == before
+
+    # Back translated: the Finnish event is done.
+    event_fi = started.get(target_locale=locales["fi"], source__object_id=site_tree_key(started, "Matchmaking day"))
+    po = event_fi.export_po()
+    for entry in po:
+        entry.msgstr = f"[fi] {entry.msgid}"
+    client.post(URL, {"action": "import", "po_files": SimpleUploadedFile("event-fi.po", str(po).encode())})
+    total, done = event_fi.get_progress()
+    assert total == done > 0
+
+
+def site_tree_key(translations, title):
+    for translation in translations:
+        if str(translation.source.get_source_instance()) == title:
+            return translation.source.object_id
+    raise AssertionError(title)
+
+
+@pytest.mark.django_db
+def test_bad_po_uploads_are_refused_with_a_message(client, started):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    before = snapshot()
+    for upload, message in [
+        (SimpleUploadedFile("sneaky.po", b"/etc/passwd"), "were skipped: sneaky.po"),
+        (SimpleUploadedFile("broken.zip", b"not a zip"), "broken.zip is not a zip file"),
+        (SimpleUploadedFile("binary.po", b"\xff\xfe\x00"), "were skipped: binary.po"),
+    ]:
+        response = client.post(URL, {"action": "import", "po_files": upload}, follow=True)
+        assert response.status_code == 200
+        assert message in response.content.decode()
+    assert snapshot() == before
