@@ -32,7 +32,12 @@ def review_state(page):
     comment = ""
     if state.status == WorkflowState.STATUS_NEEDS_CHANGES and state.current_task_state:
         comment = state.current_task_state.specific.get_comment()
-    return {"status": state.status, "label": state.get_status_display(), "since": state.created_at, "comment": comment}
+    return {
+        "status": state.status,
+        "label": state.get_status_display(),
+        "since": state.created_at,
+        "comment": comment,
+    }
 
 
 def language_status(page, code, name, user):
@@ -51,14 +56,22 @@ def language_status(page, code, name, user):
 
 
 def company_status(key, user):
-    pages = {p.locale.language_code: p for p in CompanyPage.objects.filter(translation_key=key).select_related("locale")}
+    pages = {
+        p.locale.language_code: p
+        for p in CompanyPage.objects.filter(translation_key=key).select_related("locale")
+    }
     if not pages:
         return None
     main = pages.get(settings.LANGUAGE_CODE) or next(iter(pages.values()))
     draft = main.get_latest_revision_as_object()
-    languages = [language_status(pages.get(code), code, name, user) for code, name in settings.LANGUAGES]
+    languages = [
+        language_status(pages.get(code), code, name, user) for code, name in settings.LANGUAGES
+    ]
     items = checklist(draft) + [
-        (_("Published in %(language)s") % {"language": item["language"]}, bool(item["page"] and item["live"]))
+        (
+            _("Published in %(language)s") % {"language": item["language"]},
+            bool(item["page"] and item["live"]),
+        )
         for item in languages
     ]
     return {
@@ -68,7 +81,9 @@ def company_status(key, user):
         "languages": languages,
         "checklist": items,
         "complete": all(done for _label, done in items),
-        "inquiries": Inquiry.objects.filter(company__translation_key=key).select_related("company")[:RECENT_INQUIRIES],
+        "inquiries": Inquiry.objects.filter(company__translation_key=key).select_related("company")[
+            :RECENT_INQUIRIES
+        ],
     }
 
 

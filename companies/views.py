@@ -115,7 +115,8 @@ def submit_for_review(request, page_id):
     if permissions.can_submit_for_moderation() and page.has_unpublished_changes:
         page.get_workflow().start(page, request.user)
         messages.success(
-            request, _("“%(title)s” was sent to review.") % {"title": page.get_admin_display_title()}
+            request,
+            _("“%(title)s” was sent to review.") % {"title": page.get_admin_display_title()},
         )
     else:
         messages.error(request, _("There is no draft waiting to be sent to review."))

@@ -15,6 +15,7 @@ from search.indexing import LanguageIndexed, language_search_fields
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
 from .forms import BasePageForm
+from .site_content import Footer, Navigation, SiteSettings  # noqa: F401
 from .taxonomy import Certification, Country, Municipality, Sector, Topic  # noqa: F401
 
 

@@ -140,7 +140,9 @@ class Overview:
 
     def _sources_and_translations(self, keys):
         sources = {}
-        for source in TranslationSource.objects.filter(object_id__in=keys).order_by("last_updated_at"):
+        for source in TranslationSource.objects.filter(object_id__in=keys).order_by(
+            "last_updated_at"
+        ):
             sources[source.object_id] = source  # the newest source of each object wins
         translations = {
             (t.source_id, t.target_locale_id): t
@@ -155,15 +157,26 @@ class Overview:
             Page.objects.filter(depth__gt=1)
             .select_related("locale")
             .only(
-                "pk", "title", "translation_key", "locale", "alias_of_id", "content_type_id",
-                "last_published_at", "live", "depth", "path", "url_path",
+                "pk",
+                "title",
+                "translation_key",
+                "locale",
+                "alias_of_id",
+                "content_type_id",
+                "last_published_at",
+                "live",
+                "depth",
+                "path",
+                "url_path",
             )
         )
         groups = defaultdict(dict)
         for page in pages:
             groups[page.translation_key][page.locale_id] = page
         sources, translations = self._sources_and_translations(list(groups))
-        content_types = ContentType.objects.in_bulk({p.content_type_id for g in groups.values() for p in g.values()})
+        content_types = ContentType.objects.in_bulk(
+            {p.content_type_id for g in groups.values() for p in g.values()}
+        )
 
         rows = []
         for key, by_locale in groups.items():
@@ -186,7 +199,9 @@ class Overview:
                 target = by_locale.get(locale.pk)
                 if target is not None and target.alias_of_id is not None:
                     target = None  # an alias shows the source: nothing is translated
-                translation = translations.get((source_record.pk, locale.pk)) if source_record else None
+                translation = (
+                    translations.get((source_record.pk, locale.pk)) if source_record else None
+                )
                 changed_since_sync = bool(
                     source_record
                     and source.last_published_at
@@ -217,10 +232,17 @@ class Overview:
                 for locale in self.locales:
                     if locale.pk == source.locale_id:
                         continue
-                    translation = translations.get((source_record.pk, locale.pk)) if source_record else None
+                    translation = (
+                        translations.get((source_record.pk, locale.pk)) if source_record else None
+                    )
                     rows.append(
                         self._row(
-                            source, model, locale, by_locale.get(locale.pk), translation, changed_since_sync
+                            source,
+                            model,
+                            locale,
+                            by_locale.get(locale.pk),
+                            translation,
+                            changed_since_sync,
                         )
                     )
         return rows
@@ -236,7 +258,9 @@ class Overview:
             translation=translation,
         )
         if translation is not None and translation.enabled:
-            row.percent = 100 if not translation.total else translation.done * 100 // translation.total
+            row.percent = (
+                100 if not translation.total else translation.done * 100 // translation.total
+            )
             if target is None or row.percent < 100:
                 row.state = IN_PROGRESS
             elif changed_since_sync:
@@ -272,7 +296,12 @@ class Overview:
             actions.append((label, self._finder.get_edit_url(row.target)))
         if row.state == OUTDATED and row.translation is not None:
             actions.append(
-                (_("Sync with source"), reverse("wagtail_localize:update_translations", args=[row.translation.source_id]))
+                (
+                    _("Sync with source"),
+                    reverse(
+                        "wagtail_localize:update_translations", args=[row.translation.source_id]
+                    ),
+                )
             )
         return actions
 

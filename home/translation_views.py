@@ -12,11 +12,10 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.utils.text import slugify
 from django.utils.decorators import method_decorator
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_required
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -151,15 +150,21 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
         if not ids or not all(value.isdigit() for value in ids):
             messages.warning(request, _("Select translations (not missing ones) to download."))
             return None
-        translations = Translation.objects.filter(pk__in=ids).select_related("source", "target_locale")
+        translations = Translation.objects.filter(pk__in=ids).select_related(
+            "source", "target_locale"
+        )
         files = {}
         for translation in translations:
             source = translation.source.get_source_instance()
             name = f"{slugify(str(source))[:60] or 'item'}-{translation.uuid.hex[:8]}.po"
-            files[f"{translation.target_locale.language_code}/{name}"] = str(translation.export_po())
+            files[f"{translation.target_locale.language_code}/{name}"] = str(
+                translation.export_po()
+            )
         if len(files) == 1:
             [(path, content)] = files.items()
-            response = HttpResponse(content, content_type="text/x-gettext-translation; charset=utf-8")
+            response = HttpResponse(
+                content, content_type="text/x-gettext-translation; charset=utf-8"
+            )
             response["Content-Disposition"] = f'attachment; filename="{path.replace("/", "-")}"'
             return response
         buffer = io.BytesIO()
@@ -180,18 +185,25 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, str(error))
             return
         if not files:
-            messages.warning(request, _("Choose one or more PO files (or a zip of them) to import."))
+            messages.warning(
+                request, _("Choose one or more PO files (or a zip of them) to import.")
+            )
             return
         imported, problems = 0, []
         for name, content in files:
             try:
                 po = parse_po(content)
-                translation = Translation.objects.get(uuid=po.metadata["X-WagtailLocalize-TranslationID"])
+                translation = Translation.objects.get(
+                    uuid=po.metadata["X-WagtailLocalize-TranslationID"]
+                )
             except (OSError, UnicodeDecodeError, ValueError, KeyError, Translation.DoesNotExist):
                 problems.append(name)
                 continue
             target = translation.get_target_instance()
-            if isinstance(target, Page) and not target.permissions_for_user(request.user).can_edit():
+            if (
+                isinstance(target, Page)
+                and not target.permissions_for_user(request.user).can_edit()
+            ):
                 problems.append(name)
                 continue
             translation.import_po(po, user=request.user, tool_name="PO File")
@@ -200,8 +212,10 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
             messages.success(
                 request,
                 ngettext(
-                    "Imported %(count)d PO file. Review and publish the translations in the translation editor.",
-                    "Imported %(count)d PO files. Review and publish the translations in the translation editor.",
+                    "Imported %(count)d PO file. Review and publish the translations in the "
+                    "translation editor.",
+                    "Imported %(count)d PO files. Review and publish the translations in the "
+                    "translation editor.",
                     imported,
                 )
                 % {"count": imported},
@@ -222,13 +236,17 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
                 try:
                     archive = zipfile.ZipFile(upload)
                 except zipfile.BadZipFile:
-                    raise ValueError(_("%(name)s is not a zip file.") % {"name": upload.name}) from None
+                    raise ValueError(
+                        _("%(name)s is not a zip file.") % {"name": upload.name}
+                    ) from None
                 for info in archive.infolist():
                     if info.is_dir() or not info.filename.endswith(".po"):
                         continue
                     count += 1
                     if info.file_size > MAX_PO_BYTES or count > MAX_PO_FILES:
-                        raise ValueError(_("%(name)s holds too many or too large files.") % {"name": upload.name})
+                        raise ValueError(
+                            _("%(name)s holds too many or too large files.") % {"name": upload.name}
+                        )
                     yield info.filename, archive.read(info)
             else:
                 count += 1

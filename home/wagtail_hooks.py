@@ -1,4 +1,5 @@
-"""Admin menus: the taxonomy snippets (the models stay plain) and the translation overview."""
+"""Admin menus: the taxonomy and site-content snippets (the models stay plain) and the
+translation overview."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .site_content import Footer, Navigation, SiteSettings
 from .taxonomy import Certification, Municipality, Sector, Topic
 
 
@@ -46,6 +48,31 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class NavigationViewSet(SnippetViewSet):
+    model = Navigation
+    icon = "list-ul"
+
+
+class FooterViewSet(SnippetViewSet):
+    model = Footer
+    icon = "doc-full"
+
+
+class SiteSettingsViewSet(SnippetViewSet):
+    model = SiteSettings
+    icon = "cog"
+
+
+class SiteContentGroup(SnippetViewSetGroup):
+    menu_label = _("Site")
+    menu_icon = "cog"
+    menu_order = 310
+    items = (NavigationViewSet, FooterViewSet, SiteSettingsViewSet)
+
+
+register_snippet(SiteContentGroup)
 
 
 @hooks.register("register_admin_urls")

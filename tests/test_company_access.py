@@ -56,6 +56,10 @@ REFUSED_PATHS = [
     "/admin/pages/{parent}/add_subpage/",
     "/admin/snippets/home/sector/",
     "/admin/snippets/search/glossaryentry/",
+    "/admin/snippets/home/sitesettings/",
+    "/admin/snippets/home/navigation/",
+    "/admin/snippets/home/footer/",
+    "/admin/translations/",
     "/admin/users/",
     "/admin/groups/",
     "/admin/sites/",
@@ -117,7 +121,7 @@ def targets(companies, locales):
     from companies.collections import collection_for
 
     values = {}
-    for key, company in zip("ab", companies):
+    for key, company in zip("ab", companies, strict=True):
         swedish = company.get_translation(locales["sv"])
         translation = Translation.objects.get(
             source__object_id=company.translation_key, target_locale=locales["sv"]
@@ -211,7 +215,9 @@ def test_actions_on_another_companys_translation_and_review_are_refused(
         {"value": "Hijacked"},
     )
     client.post(f"/admin/localize/update/{translation.source_id}/", {"publish_translations": "on"})
-    client.post(f"/admin/pages/{b.pk}/revisions/{targets['b_revision']}/revert/", {"title": "Reverted"})
+    client.post(
+        f"/admin/pages/{b.pk}/revisions/{targets['b_revision']}/revert/", {"title": "Reverted"}
+    )
     client.post(f"/admin/companies/{b.pk}/submit-for-review/")
 
     assert (
@@ -230,12 +236,16 @@ def test_actions_on_another_companys_translation_and_review_are_refused(
     b.get_workflow().start(b, other)
     task_state = b.current_workflow_task_state
     for action in ("approve", "reject"):
-        client.post(f"/admin/pages/workflow/action/{b.pk}/{action}/{task_state.pk}/", {"comment": "x"})
+        client.post(
+            f"/admin/pages/workflow/action/{b.pk}/{action}/{task_state.pk}/", {"comment": "x"}
+        )
     b.refresh_from_db()
     assert b.workflow_in_progress and b.current_workflow_task_state == task_state
-    assert not Group.objects.get(name="Company editors").permissions.filter(
-        codename__in=["publish_page", "change_inquiry", "delete_inquiry"]
-    ).exists()
+    assert (
+        not Group.objects.get(name="Company editors")
+        .permissions.filter(codename__in=["publish_page", "change_inquiry", "delete_inquiry"])
+        .exists()
+    )
 
 
 @pytest.mark.django_db

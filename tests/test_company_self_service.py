@@ -95,7 +95,8 @@ def test_staff_invite_a_new_editor_who_sets_a_password_and_edits(client, staff, 
     confirm = client.get(link_in(invitation, "\n"), follow=True)
     set_password_url = confirm.redirect_chain[-1][0]
     done = client.post(
-        set_password_url, {"new_password1": "Kvarken-cleantech-2026", "new_password2": "Kvarken-cleantech-2026"}
+        set_password_url,
+        {"new_password1": "Kvarken-cleantech-2026", "new_password2": "Kvarken-cleantech-2026"},
     )
     assert done.status_code == 302
     assert client.login(username="new.editor@a.example", password="Kvarken-cleantech-2026")
@@ -110,7 +111,9 @@ def test_inviting_an_existing_user_reuses_the_account(client, staff, companies, 
     _a, b = companies
     client.force_login(staff)
 
-    client.post(f"/admin/companies/{b.pk}/editors/", {"email": "EDITOR@a.example", "language": "en"})
+    client.post(
+        f"/admin/companies/{b.pk}/editors/", {"email": "EDITOR@a.example", "language": "en"}
+    )
 
     assert User.objects.filter(email__iexact="editor@a.example").count() == 1
     [invitation] = mail.outbox
@@ -125,7 +128,9 @@ def test_a_bad_email_is_refused_with_a_message(client, staff, companies):
     a, _b = companies
     client.force_login(staff)
 
-    response = client.post(f"/admin/companies/{a.pk}/editors/", {"email": "not an email", "language": "en"})
+    response = client.post(
+        f"/admin/companies/{a.pk}/editors/", {"email": "not an email", "language": "en"}
+    )
 
     assert response.status_code == 400
     assert "Enter a valid email address" in response.content.decode()
@@ -140,7 +145,9 @@ def test_the_grant_stands_when_the_invitation_cannot_be_mailed(client, staff, co
     client.force_login(staff)
 
     response = client.post(
-        f"/admin/companies/{a.pk}/editors/", {"email": "late@a.example", "language": "en"}, follow=True
+        f"/admin/companies/{a.pk}/editors/",
+        {"email": "late@a.example", "language": "en"},
+        follow=True,
     )
 
     assert "could not be sent" in response.content.decode()
@@ -159,7 +166,10 @@ def test_revoking_is_one_action(client, staff, companies, editor):
     client.post(f"/admin/companies/{a.pk}/editors/{editor.pk}/revoke/")
 
     assert not a.permissions_for_user(editor).can_edit()
-    assert "Revoke editor@a.example" not in client.get(f"/admin/companies/{a.pk}/editors/").content.decode()
+    assert (
+        "Revoke editor@a.example"
+        not in client.get(f"/admin/companies/{a.pk}/editors/").content.decode()
+    )
     assert PageLogEntry.objects.filter(page=a, action="companies.revoke_editor").exists()
     client.force_login(editor)
     assert client.get("/admin/").status_code == 302  # no company left, no admin
@@ -170,7 +180,10 @@ def test_the_company_page_offers_staff_the_editors_screen(client, staff, compani
     a, _b = companies
     client.force_login(staff)
 
-    assert f"/admin/companies/{a.pk}/editors/" in client.get(f"/admin/pages/{a.pk}/edit/").content.decode()
+    assert (
+        f"/admin/companies/{a.pk}/editors/"
+        in client.get(f"/admin/pages/{a.pk}/edit/").content.decode()
+    )
 
 
 @pytest.mark.django_db
@@ -179,9 +192,14 @@ def test_company_editors_cannot_manage_editors(client, companies, editor):
     client.force_login(editor)
 
     assert client.get(f"/admin/companies/{a.pk}/editors/").status_code == 302
-    client.post(f"/admin/companies/{a.pk}/editors/", {"email": "friend@a.example", "language": "en"})
+    client.post(
+        f"/admin/companies/{a.pk}/editors/", {"email": "friend@a.example", "language": "en"}
+    )
     assert not User.objects.filter(email="friend@a.example").exists()
-    assert f"/admin/companies/{a.pk}/editors/" not in client.get(f"/admin/pages/{a.pk}/edit/").content.decode()
+    assert (
+        f"/admin/companies/{a.pk}/editors/"
+        not in client.get(f"/admin/pages/{a.pk}/edit/").content.decode()
+    )
 
 
 # The review workflow
@@ -196,7 +214,9 @@ def test_an_editors_change_is_reviewed_and_approval_publishes_it(client, staff, 
     client.post(f"/admin/pages/{a.pk}/edit/", company_form(a, "action-publish", title="Hijack"))
     a.refresh_from_db()
     assert a.title == "Aurora Grid Oy"
-    response = client.post(f"/admin/pages/{a.pk}/edit/", company_form(a, "action-submit", title="Aurora Grid Ab"))
+    response = client.post(
+        f"/admin/pages/{a.pk}/edit/", company_form(a, "action-submit", title="Aurora Grid Ab")
+    )
     assert response.status_code == 302
 
     a.refresh_from_db()
@@ -206,7 +226,9 @@ def test_an_editors_change_is_reviewed_and_approval_publishes_it(client, staff, 
 
     client.force_login(staff)
     task_state = a.current_workflow_task_state
-    response = client.post(f"/admin/pages/workflow/action/{a.pk}/approve/{task_state.pk}/", {"comment": ""})
+    response = client.post(
+        f"/admin/pages/workflow/action/{a.pk}/approve/{task_state.pk}/", {"comment": ""}
+    )
     assert response.status_code in (200, 302)
 
     a.refresh_from_db()
@@ -218,7 +240,9 @@ def test_an_editors_change_is_reviewed_and_approval_publishes_it(client, staff, 
 def test_staff_request_changes_with_a_comment_the_editor_receives(client, staff, companies, editor):
     a, _b = companies
     client.force_login(editor)
-    client.post(f"/admin/pages/{a.pk}/edit/", company_form(a, "action-submit", pitch="Best in the world"))
+    client.post(
+        f"/admin/pages/{a.pk}/edit/", company_form(a, "action-submit", pitch="Best in the world")
+    )
     mail.outbox.clear()
 
     client.force_login(staff)
@@ -245,7 +269,10 @@ def test_staff_edits_publish_directly(client, staff, companies):
     a, _b = companies
     client.force_login(staff)
 
-    client.post(f"/admin/pages/{a.pk}/edit/", company_form(a, "action-publish", pitch="Grids that never freeze"))
+    client.post(
+        f"/admin/pages/{a.pk}/edit/",
+        company_form(a, "action-publish", pitch="Grids that never freeze"),
+    )
 
     a.refresh_from_db()
     assert a.pitch == "Grids that never freeze" and not a.workflow_in_progress
@@ -255,7 +282,9 @@ def test_staff_edits_publish_directly(client, staff, companies):
 def test_editors_cannot_act_on_the_review_of_their_own_change(client, companies, editor):
     a, _b = companies
     client.force_login(editor)
-    client.post(f"/admin/pages/{a.pk}/edit/", company_form(a, "action-submit", title="Self approved"))
+    client.post(
+        f"/admin/pages/{a.pk}/edit/", company_form(a, "action-submit", title="Self approved")
+    )
     task_state = a.current_workflow_task_state
 
     client.post(f"/admin/pages/workflow/action/{a.pk}/approve/{task_state.pk}/", {"comment": ""})
@@ -265,13 +294,18 @@ def test_editors_cannot_act_on_the_review_of_their_own_change(client, companies,
 
 
 @pytest.mark.django_db
-def test_a_translation_draft_can_be_sent_to_review_from_the_dashboard(client, companies, editor, locales, staff):
+def test_a_translation_draft_can_be_sent_to_review_from_the_dashboard(
+    client, companies, editor, locales, staff
+):
     a, _b = companies
     swedish = a.get_translation(locales["sv"])
     swedish.pitch = "Nätautomation för kallt klimat"
     swedish.save_revision(user=editor)  # as the translation editor saves it
     client.force_login(editor)
-    assert f"/admin/companies/{swedish.pk}/submit-for-review/" in client.get("/admin/").content.decode()
+    assert (
+        f"/admin/companies/{swedish.pk}/submit-for-review/"
+        in client.get("/admin/").content.decode()
+    )
 
     client.post(f"/admin/companies/{swedish.pk}/submit-for-review/")
 
@@ -284,15 +318,29 @@ def test_a_translation_draft_can_be_sent_to_review_from_the_dashboard(client, co
 
 
 @pytest.mark.django_db
-def test_the_dashboard_shows_the_company_checklist_and_inquiries(client, companies, editor, locales):
+def test_the_dashboard_shows_the_company_checklist_and_inquiries(
+    client, companies, editor, locales
+):
     a, b = companies
     Inquiry.objects.create(
-        company=a, name="Buyer", organisation="Hamburg Wind GmbH", country="DE", email="b@h.example",
-        message="Quote?", consent=True, language="en",
+        company=a,
+        name="Buyer",
+        organisation="Hamburg Wind GmbH",
+        country="DE",
+        email="b@h.example",
+        message="Quote?",
+        consent=True,
+        language="en",
     )
     Inquiry.objects.create(
-        company=b, name="Other", organisation="Rival Buyer Ltd", country="GB", email="o@r.example",
-        message="Hi", consent=True, language="en",
+        company=b,
+        name="Other",
+        organisation="Rival Buyer Ltd",
+        country="GB",
+        email="o@r.example",
+        message="Hi",
+        consent=True,
+        language="en",
     )
     client.force_login(editor)
 
@@ -310,12 +358,24 @@ def test_the_dashboard_shows_the_company_checklist_and_inquiries(client, compani
 def test_editors_read_their_own_inquiries_only(client, companies, editor):
     a, b = companies
     own = Inquiry.objects.create(
-        company=a.get_translation(a.locale), name="Buyer", organisation="Hamburg Wind GmbH", country="DE",
-        email="b@h.example", message="Quote?", consent=True, language="en",
+        company=a.get_translation(a.locale),
+        name="Buyer",
+        organisation="Hamburg Wind GmbH",
+        country="DE",
+        email="b@h.example",
+        message="Quote?",
+        consent=True,
+        language="en",
     )
     other = Inquiry.objects.create(
-        company=b, name="Other", organisation="Rival Buyer Ltd", country="GB", email="o@r.example",
-        message="Secret plans", consent=True, language="en",
+        company=b,
+        name="Other",
+        organisation="Rival Buyer Ltd",
+        country="GB",
+        email="o@r.example",
+        message="Secret plans",
+        consent=True,
+        language="en",
     )
     client.force_login(editor)
 
@@ -325,7 +385,9 @@ def test_editors_read_their_own_inquiries_only(client, companies, editor):
     other_url = f"/admin/snippets/companies/inquiry/inspect/{other.pk}/"
     assert client.get(other_url, follow=True).status_code == 404
     assert "Secret plans" not in client.get(other_url, follow=True).content.decode()
-    export = b"".join(client.get("/admin/snippets/companies/inquiry/?export=csv").streaming_content).decode()
+    export = b"".join(
+        client.get("/admin/snippets/companies/inquiry/?export=csv").streaming_content
+    ).decode()
     assert "Hamburg Wind GmbH" in export and "Secret plans" not in export
     client.post(f"/admin/snippets/companies/inquiry/edit/{own.pk}/", {"message": "changed"})
     own.refresh_from_db()

@@ -47,7 +47,9 @@ def test_translated_pages_declare_hreflang_alternates(client, translated_tree, l
 
 
 @pytest.mark.django_db
-def test_switcher_says_a_page_is_untranslated_and_leads_to_the_closest_page(client, translated_tree, locales):
+def test_switcher_says_a_page_is_untranslated_and_leads_to_the_closest_page(
+    client, translated_tree, locales
+):
     untranslated = NewsPageFactory(parent=translated_tree["news_index"], title="English only")
     swedish_index = translated_tree["news_index"].get_translation(locales["sv"])
 

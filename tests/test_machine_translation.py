@@ -94,7 +94,9 @@ def test_deepl_translates_the_untranslated_strings(admin_client, started, settin
         (lambda *a, **k: deepl_answer(texts=[]), "no usable answer"),
     ],
 )
-def test_a_deepl_failure_is_a_message_and_changes_nothing(admin_client, started, settings, failure, reason):
+def test_a_deepl_failure_is_a_message_and_changes_nothing(
+    admin_client, started, settings, failure, reason
+):
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DEEPL
     translation, swedish = started
     before = translation.get_progress()
@@ -102,7 +104,8 @@ def test_a_deepl_failure_is_a_message_and_changes_nothing(admin_client, started,
 
     with mock.patch("home.machine_translation.requests.post", side_effect=failure):
         response = admin_client.post(
-            f"/admin/localize/translate/{translation.pk}/machine_translate/?next={edit_url}", follow=True
+            f"/admin/localize/translate/{translation.pk}/machine_translate/?next={edit_url}",
+            follow=True,
         )
 
     assert response.status_code == 200

@@ -48,7 +48,9 @@ def untranslated_text(source):
     found = [value for value in ACCESSIBLE_NAMES.findall(html) if WORD.search(value)]
     text = re.sub(r"&\w+;|&#\d+;", " ", re.sub(r"<[^>]*>", " ", html, flags=re.S))
     text = SAME_IN_EVERY_LANGUAGE.sub(" ", text)
-    found += [" ".join(chunk.split()) for chunk in re.split(r"[\x00\n]+", text) if WORD.search(chunk)]
+    found += [
+        " ".join(chunk.split()) for chunk in re.split(r"[\x00\n]+", text) if WORD.search(chunk)
+    ]
     return found
 
 
@@ -78,11 +80,25 @@ def test_every_marked_string_is_in_the_catalogues(tmp_path):
         else:
             shutil.copy(source, copy / name)
     result = subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "sv", "-l", "fi", "--no-obsolete", "-v0"],
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "sv",
+            "-l",
+            "fi",
+            "--no-obsolete",
+            "-v0",
+        ],
         cwd=copy,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(copy / "site"), "DJANGO_SETTINGS_MODULE": "kvarken.settings.dev"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(copy / "site"),
+            "DJANGO_SETTINGS_MODULE": "kvarken.settings.dev",
+        },
         timeout=300,
     )
     assert result.returncode == 0, result.stderr

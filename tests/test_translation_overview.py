@@ -33,7 +33,10 @@ def rows(client, **filters):
     found = {}
     for row in re.findall(r'<tr data-state="(\w+)">(.*?)</tr>', html, re.S):
         state, cells = row
-        texts = [re.sub(r"<[^>]+>|\s+", " ", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", cells, re.S)]
+        texts = [
+            re.sub(r"<[^>]+>|\s+", " ", cell).strip()
+            for cell in re.findall(r"<td>(.*?)</td>", cells, re.S)
+        ]
         title = re.sub(r"\s*\(.*\)$", "", texts[1])
         percent = re.search(r"\((\d+) %\)", texts[4])
         found[(title, texts[3])] = (state, int(percent.group(1)) if percent else None)
@@ -44,12 +47,16 @@ def counts(client, **filters):
     html = client.get(URL, filters).content.decode()
     return {
         state: int(count)
-        for state, count in re.findall(r'data-state="(\w+)"[^>]*>[^<]*<span class="count">(\d+)</span>', html)
+        for state, count in re.findall(
+            r'data-state="(\w+)"[^>]*>[^<]*<span class="count">(\d+)</span>', html
+        )
     }
 
 
 def translate_all(obj, locale, code="sv"):
-    translate_strings(obj, locale, lambda path, position, segments: f"[{code}] {segments[position].string.data}")
+    translate_strings(
+        obj, locale, lambda path, position, segments: f"[{code}] {segments[position].string.data}"
+    )
 
 
 @pytest.mark.django_db
@@ -80,7 +87,9 @@ def test_states_move_with_translating_editing_and_syncing(client, staff, site_tr
 
 
 @pytest.mark.django_db
-def test_snippets_are_listed_and_outdated_when_their_source_changes(client, staff, site_tree, translate_tree):
+def test_snippets_are_listed_and_outdated_when_their_source_changes(
+    client, staff, site_tree, translate_tree
+):
     sector = site_tree["sector"]
     translate_tree(sector)
     assert rows(client, kind="home.sector")[("Energy", "Suomi")] == ("up_to_date", None)
@@ -159,7 +168,11 @@ def test_the_overview_costs_the_same_queries_for_more_pages(client, staff, site_
 def snapshot():
     from wagtail_localize.models import StringTranslation
 
-    return sorted(StringTranslation.objects.values_list("translation_of_id", "locale_id", "context_id", "data"))
+    return sorted(
+        StringTranslation.objects.values_list(
+            "translation_of_id", "locale_id", "context_id", "data"
+        )
+    )
 
 
 @pytest.fixture
@@ -194,9 +207,14 @@ def test_a_po_round_trip_is_lossless_and_translations_come_back(client, started,
     import polib
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    news_sv = started.get(source__object_id=site_tree_key(started, "Hydrogen valley opens"), target_locale=locales["sv"])
+    news_sv = started.get(
+        source__object_id=site_tree_key(started, "Hydrogen valley opens"),
+        target_locale=locales["sv"],
+    )
     translate_all(news_sv.source.get_source_instance(), locales["sv"])  # some work already done
-    exported = client.post(URL, {"action": "export", "rows": [f"po:{t.pk}" for t in started]}).content
+    exported = client.post(
+        URL, {"action": "export", "rows": [f"po:{t.pk}" for t in started]}
+    ).content
     before = snapshot()
 
     # Back untranslated (the agency cleared everything): nothing changes.
@@ -208,7 +226,11 @@ def test_a_po_round_trip_is_lossless_and_translations_come_back(client, started,
             for entry in po:
                 entry.msgstr = ""
             out.writestr(name, str(po))
-    response = client.post(URL, {"action": "import", "po_files": SimpleUploadedFile("back.zip", cleared.getvalue())}, follow=True)
+    response = client.post(
+        URL,
+        {"action": "import", "po_files": SimpleUploadedFile("back.zip", cleared.getvalue())},
+        follow=True,
+    )
     assert "Imported 4 PO files" in response.content.decode()
     assert snapshot() == before
 
@@ -217,11 +239,15 @@ def test_a_po_round_trip_is_lossless_and_translations_come_back(client, started,
     assert snapshot() == before
 
     # Back translated: the Finnish event is done.
-    event_fi = started.get(target_locale=locales["fi"], source__object_id=site_tree_key(started, "Matchmaking day"))
+    event_fi = started.get(
+        target_locale=locales["fi"], source__object_id=site_tree_key(started, "Matchmaking day")
+    )
     po = event_fi.export_po()
     for entry in po:
         entry.msgstr = f"[fi] {entry.msgid}"
-    client.post(URL, {"action": "import", "po_files": SimpleUploadedFile("event-fi.po", str(po).encode())})
+    client.post(
+        URL, {"action": "import", "po_files": SimpleUploadedFile("event-fi.po", str(po).encode())}
+    )
     total, done = event_fi.get_progress()
     assert total == done > 0
 

@@ -11,7 +11,10 @@ from companies.models import CompanyPage
 from home.translation import translate_strings
 
 DESCRIPTION = [
-    ("paragraph", '<p>We build <b>grid automation</b> with <a href="https://example.com">partners</a>.</p>'),
+    (
+        "paragraph",
+        '<p>We build <b>grid automation</b> with <a href="https://example.com">partners</a>.</p>',
+    ),
     ("quote", {"text": "They never freeze.", "attribution": "A buyer"}),
 ]
 OFFERINGS = [("offering", {"kind": "service", "title": "Grid audit", "text": "A week on site."})]
@@ -41,7 +44,10 @@ def test_blocks_and_rich_text_keep_their_structure(company, locales):
 
     assert [block.block_type for block in translated.description] == ["paragraph", "quote"]
     html = translated.description[0].value.source
-    assert html == '<p>[sv] We build <b>grid automation</b> with <a href="https://example.com">partners</a>.</p>'
+    assert (
+        html
+        == '<p>[sv] We build <b>grid automation</b> with <a href="https://example.com">partners</a>.</p>'
+    )
     assert translated.description[1].value["text"] == "[sv] They never freeze."
     assert translated.offerings[0].value["kind"] == "service"  # a choice, not text
     assert translated.offerings[0].value["title"] == "[sv] Grid audit"
@@ -61,7 +67,9 @@ def test_source_edits_sync_and_unchanged_translations_are_kept(admin_client, com
     company.save_revision().publish()
     source_id = Translation.objects.get(source__object_id=company.translation_key).source_id
 
-    response = admin_client.post(f"/admin/localize/update/{source_id}/", {"publish_translations": "on"})
+    response = admin_client.post(
+        f"/admin/localize/update/{source_id}/", {"publish_translations": "on"}
+    )
 
     assert response.status_code == 302
     translated = company.get_translation(locales["sv"]).specific

@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home.site_content import Footer, Navigation, SiteSettings
+
 register = template.Library()
 
 
@@ -102,7 +104,32 @@ def language_switcher(context):
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
+    """The main navigation staff edit (Site > Main navigation) in the visitor's language;
+    without one, the home page's children shown in menus."""
     request = context["request"]
-    home = _home_for(request, Locale.get_active())
-    items = home.get_children().live().in_menu().specific() if home else []
-    return {"home": home, "items": items, "request": request, "page": context.get("page")}
+    page = context.get("page")
+    current_url = page.url if isinstance(page, Page) else None
+    navigation = Navigation.for_locale()
+    if navigation is not None:
+        links = [
+            {"url": link.value.href(), "text": link.value.text()}
+            for link in navigation.links
+            if link.value.href()
+        ]
+    else:
+        home = _home_for(request, Locale.get_active())
+        children = home.get_children().live().in_menu().specific() if home else []
+        links = [{"url": child.url, "text": child.title} for child in children]
+    for link in links:
+        link["current"] = link["url"] == current_url
+    return {"links": links, "request": request}
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    return {"footer": Footer.for_locale(), "request": context["request"]}
+
+
+@register.simple_tag
+def site_settings():
+    return SiteSettings.for_locale()

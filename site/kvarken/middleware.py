@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+
 from home.machine_translation import MachineTranslationUnavailable
 
 from .storage import StorageUnavailable

@@ -31,7 +31,17 @@ from companies import identifiers
 from companies.models import CompanyIndexPage, CompanyPage
 from events.models import EventIndexPage, EventPage, EventParticipant, EventRelatedNews
 from home.demo_images import hero_png, logo_png
-from home.models import Certification, HomePage, Municipality, Sector, StandardPage, Topic
+from home.models import (
+    Certification,
+    Footer,
+    HomePage,
+    Municipality,
+    Navigation,
+    Sector,
+    SiteSettings,
+    StandardPage,
+    Topic,
+)
 from home.translation import translate
 from news.models import NewsIndexPage, NewsPage, NewsRelatedCompany
 from search.models import GlossaryEntry
@@ -86,7 +96,7 @@ class Command(BaseCommand):
             return
         self.data = {
             name: self.read(name)
-            for name in ("taxonomy", "glossary", "pages", "companies", "news", "events")
+            for name in ("taxonomy", "glossary", "pages", "companies", "news", "events", "site")
         }
         self.locales = {code: Locale.objects.get(language_code=code) for code in (SOURCE, *TARGETS)}
         self.created = 0
@@ -97,7 +107,8 @@ class Command(BaseCommand):
             self.collection = self.demo_collection()
             home = self.load_home()
             indexes = self.load_indexes(home)
-            self.load_standard_pages(home)
+            standard = self.load_standard_pages(home)
+            self.load_site_content({**indexes, **standard})
             companies = self.load_companies(indexes["companies"])
             news = self.load_news(indexes["news"], companies)
             self.load_events(indexes["events"], companies, news)
@@ -294,6 +305,7 @@ class Command(BaseCommand):
         return pages
 
     def load_standard_pages(self, home):
+        pages = {}
         for data in self.data["pages"]["standard"]:
             page = self.child(home, StandardPage, data["slug"][SOURCE])
             slug = data["slug"][SOURCE]
@@ -317,6 +329,53 @@ class Command(BaseCommand):
                     body=self.body(slug, data["body"], lang),
                 ),
             )
+            pages[slug] = page
+        return pages
+
+    # Site content --------------------------------------------------------------------------
+
+    def links(self, owner, pages, keys, lang):
+        return [
+            {
+                "type": "link",
+                "id": block_id(owner, key),
+                "value": {"page": pages[key].pk, "url": "", "label": ""},
+            }
+            for key in keys
+        ]
+
+    def load_site_content(self, pages):
+        """Main navigation, footer and site settings (home/site_content.py), per language."""
+        data = self.data["site"]
+        source = self.locales[SOURCE]
+        footer = data["footer"]
+        settings = data["settings"]
+        builders = [
+            (
+                Navigation,
+                lambda lang: {"links": self.links("nav", pages, data["navigation"], lang)},
+            ),
+            (
+                Footer,
+                lambda lang: {
+                    "about": footer["about"][lang],
+                    "contact_email": footer["contact_email"],
+                    "links": self.links("footer", pages, footer["links"], lang),
+                },
+            ),
+            (
+                SiteSettings,
+                lambda lang: {
+                    key: settings[key][lang] for key in ("tagline", "organisation", "address")
+                },
+            ),
+        ]
+        for model, fields in builders:
+            obj = model.objects.filter(locale=source).first()
+            if obj is None:
+                obj = model.objects.create(locale=source, **fields(SOURCE))
+                self.created += 1
+            self.translate_all(obj, lambda lang, model=model, fields=fields: model(**fields(lang)))
 
     def body(self, owner, rich_text, lang):
         return [{"type": "paragraph", "value": rich_text[lang], "id": block_id(owner, "body")}]

@@ -1,0 +1,138 @@
+"""Site-wide content staff edit and translate like pages: the main navigation, the footer
+and the site settings (tagline, share image, organisation). Each is a translatable
+snippet with one object per language; wagtail-localize's editor translates the texts and
+synchronises the rest (links to pages follow to the page in the visitor's language)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import RICH_TEXT_FEATURES
+
+
+class LinkValue(blocks.StructValue):
+    def href(self):
+        page = self.get("page")
+        if page is not None:
+            page = page.localized
+            return page.url if page.live else None
+        return self.get("url") or None
+
+    def text(self):
+        page = self.get("page")
+        return self.get("label") or (page.localized.title if page is not None else "")
+
+
+class LinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(required=False, label=_("Page"))
+    url = blocks.URLBlock(required=False, label=_("Or an address"))
+    label = blocks.CharBlock(
+        required=False, max_length=60, label=_("Text"), help_text=_("Defaults to the page's title")
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        value_class = LinkValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(_("Choose a page or enter an address, not both."))
+                }
+            )
+        if value.get("url") and not value.get("label"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"label": ValidationError(_("A link to an address needs a text."))}
+            )
+        return value
+
+
+class OnePerLanguage(TranslatableMixin, models.Model):
+    """At most one object per language; templates ask ``for_locale()``."""
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        others = type(self).objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and others.exists():
+            raise ValidationError(
+                _("There is already one for this language: edit or translate that one.")
+            )
+
+    @classmethod
+    def for_locale(cls, locale=None):
+        return cls.objects.filter(locale=locale or Locale.get_active()).first()
+
+
+class Navigation(OnePerLanguage):
+    links = StreamField([("link", LinkBlock())], verbose_name=_("links"))
+
+    translatable_fields = [TranslatableField("links")]
+
+    class Meta(OnePerLanguage.Meta):
+        verbose_name = _("main navigation")
+        verbose_name_plural = _("main navigation")
+
+    def __str__(self):
+        return str(_("Main navigation"))
+
+
+class Footer(OnePerLanguage):
+    about = RichTextField(_("about the cluster"), features=RICH_TEXT_FEATURES, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("links"))
+
+    translatable_fields = [
+        TranslatableField("about"),
+        SynchronizedField("contact_email"),
+        TranslatableField("links"),
+    ]
+
+    class Meta(OnePerLanguage.Meta):
+        verbose_name = _("footer")
+        verbose_name_plural = _("footer")
+
+    def __str__(self):
+        return str(_("Footer"))
+
+
+class SiteSettings(OnePerLanguage):
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=160,
+        help_text=_("Describes the site in search results where a page has no description"),
+    )
+    organisation = models.CharField(_("organisation"), max_length=120)
+    address = models.TextField(_("postal address"), blank=True)
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image for sharing"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when a page without its own image is shared"),
+    )
+
+    translatable_fields = [
+        TranslatableField("tagline"),
+        TranslatableField("organisation"),
+        TranslatableField("address"),
+        SynchronizedField("share_image"),
+    ]
+
+    class Meta(OnePerLanguage.Meta):
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self):
+        return str(_("Site settings"))
