@@ -5,7 +5,6 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.shortcuts import redirect
@@ -23,10 +22,10 @@ from home.blocks import ShowcaseBlock
 from home.fields import MultipleChoiceField
 from home.models import BasePage
 from home.taxonomy import localized_terms, term_names
-from search import service as search_service
 
 from . import identifiers
 from .blocks import OfferingBlock, SocialLinkBlock
+from .directory import browse
 from .inquiries import Inquiry, InquiryForm, deliver, over_rate_limit  # noqa: F401 (model)
 
 
@@ -55,6 +54,11 @@ def validate_founding_year(value):
         raise ValidationError(_("The founding year cannot be in the future."))
 
 
+def offering_kinds(offerings):
+    kinds = sorted({block.value.get("kind") for block in offerings if block.value.get("kind")})
+    return f",{','.join(kinds)}," if kinds else ""
+
+
 class CompanyIndexPage(BasePage):
     """The directory of member companies."""
 
@@ -69,23 +73,21 @@ class CompanyIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        companies = (
-            CompanyPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("logo", "municipality")
+        directory = browse(self, request, self.PER_PAGE)
+        context.update(
+            directory=directory,
+            companies=directory.companies,
+            page_obj=directory.page_obj,
+            search_query=directory.query,
         )
-        query = search_service.query_text(request)
-        page_number = request.GET.get("page")
-        if query:
-            # The site search's machinery: lemmas, glossary, search server or database.
-            page = search_service.search(
-                companies, query, get_language(), page_number=page_number, per_page=self.PER_PAGE
-            ).page
-        else:
-            page = Paginator(companies.order_by("title"), self.PER_PAGE).get_page(page_number)
-        context.update(companies=page.object_list, page_obj=page, search_query=query)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        directory = getattr(response, "context_data", {}).get("directory")
+        if directory is not None and not directory.valid:
+            response.status_code = 400  # an unknown filter value: said on the page
+        return response
 
 
 class CompanyPage(BasePage):
@@ -114,6 +116,9 @@ class CompanyPage(BasePage):
     offerings = StreamField(
         [("offering", OfferingBlock())], blank=True, verbose_name=_("offerings")
     )
+    # The kinds among the offerings, as ",product,service,": the directory's offering
+    # facet filters on it (StreamField contents can't be filtered in SQL).
+    offering_kinds = models.CharField(max_length=64, blank=True, editable=False)
     sectors = ParentalManyToManyField("home.Sector", blank=True, verbose_name=_("sectors"))
     certifications = ParentalManyToManyField(
         "home.Certification", blank=True, verbose_name=_("certifications")
@@ -323,6 +328,10 @@ class CompanyPage(BasePage):
         verbose_name = _("company")
         verbose_name_plural = _("companies")
         permissions = [("manage_editors", "Can invite and revoke company editors")]
+
+    def save(self, *args, **kwargs):
+        self.offering_kinds = offering_kinds(self.offerings)
+        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -130,3 +130,19 @@ def autocomplete(queryset, text, *, limit=8):
         return []
     alias, results = _run(lambda backend: list(backend.autocomplete(text, queryset)[:limit]))
     return results
+
+
+def matching_ids(queryset, text, language, *, limit=1000, glossary=None):
+    """The primary keys of up to ``limit`` objects of ``queryset`` matching ``text``, best
+    first: for listings that filter and count in the database after the text search."""
+    glossary = Glossary.load() if glossary is None else glossary
+    query = build_query(text, language, glossary)
+    if query is None:
+        return []
+
+    def call(backend):
+        results = search_in_language(backend, query, queryset, language)
+        return [obj.pk for obj in results[:limit]]
+
+    _alias, ids = _run(call)
+    return ids

@@ -1,0 +1,307 @@
+"""The company directory's facets: filters in the URL, counts under the current filters,
+sorting, and a text query through the site search (search.service).
+
+Each facet is one parameter that may repeat (``?sector=energy&sector=hydrogen``): values
+of one facet are alternatives, facets combine. A facet's counts are computed with every
+other facet applied, so each count says how many companies that choice would show.
+Everything is a fixed number of queries, whatever the number of companies."""
+
+import operator
+from dataclasses import dataclass, field
+from functools import reduce
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from home.taxonomy import Certification, Country, Municipality, Sector
+from search import service as search_service
+
+from .blocks import OFFERING_KINDS
+
+LOGO_RENDITION = "fill-160x160|format-webp"
+MAX_TEXT_MATCHES = 1000
+
+
+def _in_subquery(model, lookup, values):
+    # Many-to-many filters through a subquery, so a company matching two sectors is
+    # still one row.
+    return Q(pk__in=model.objects.filter(**{f"{lookup}__in": values}).values("pk"))
+
+
+def _any(lookup, values, wrap="{}"):
+    return reduce(operator.or_, [Q(**{lookup: wrap.format(value)}) for value in values])
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str = ""  # this page with the option toggled
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+class DirectoryForm(forms.Form):
+    """What the URL may hold; unknown values are reported, not guessed."""
+
+    sector = forms.MultipleChoiceField(label=_("Sector"), required=False)
+    country = forms.MultipleChoiceField(label=_("Country"), required=False, choices=Country.choices)
+    municipality = forms.MultipleChoiceField(label=_("Municipality"), required=False)
+    certification = forms.MultipleChoiceField(label=_("Certification"), required=False)
+    market = forms.MultipleChoiceField(label=_("Export market"), required=False)
+    size = forms.MultipleChoiceField(label=_("Size"), required=False)
+    offering = forms.MultipleChoiceField(label=_("Offers"), required=False, choices=OFFERING_KINDS)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("", _("Best match")), ("name", _("Name")), ("newest", _("Newest"))],
+    )
+
+    def __init__(self, data, labels):
+        super().__init__(data)
+        self.labels = labels
+        for name in ("sector", "municipality", "certification"):
+            self.fields[name].choices = sorted(labels[name].items(), key=lambda item: item[1])
+        from .models import SizeBand
+
+        self.fields["size"].choices = SizeBand.choices
+        self.fields["market"].choices = list(countries)  # names in the visitor's language
+
+
+# Facets with a natural order (sizes small to large); the others are alphabetical.
+CHOICE_ORDER = {"country", "size", "offering"}
+FACETS = ["sector", "country", "municipality", "certification", "market", "size", "offering"]
+
+
+def facet_filter(name, values):
+    from .models import CompanyPage
+
+    if name == "sector":
+        return _in_subquery(CompanyPage, "sectors__key", values)
+    if name == "certification":
+        return _in_subquery(CompanyPage, "certifications__key", values)
+    if name == "country":
+        return Q(municipality__country__in=values)
+    if name == "municipality":
+        return Q(municipality__key__in=values)
+    if name == "market":
+        return _any("export_markets__contains", values)
+    if name == "size":
+        return Q(size_band__in=values)
+    if name == "offering":
+        return _any("offering_kinds__contains", values, wrap=",{},")
+    raise ValueError(name)
+
+
+def taxonomy_labels(locale):
+    """key -> name in the visitor's language (the default language's where untranslated)."""
+    labels = {}
+    for name, model in (
+        ("sector", Sector),
+        ("municipality", Municipality),
+        ("certification", Certification),
+    ):
+        names = {}
+        for key, term_name, is_active in (
+            model.objects.filter(locale__in=[locale, Locale.get_default()])
+            .order_by("locale_id")
+            .values_list("key", "name", "locale_id")
+        ):
+            if is_active == locale.pk or key not in names:
+                names[key] = term_name
+        labels[name] = names
+    return labels
+
+
+def counts(name, queryset, labels):
+    """value -> number of companies in ``queryset`` for one facet."""
+    if name in ("sector", "certification", "municipality", "country", "size"):
+        column = {
+            "sector": "sectors__key",
+            "certification": "certifications__key",
+            "municipality": "municipality__key",
+            "country": "municipality__country",
+            "size": "size_band",
+        }[name]
+        rows = (
+            queryset.order_by()
+            .values(column)
+            .annotate(n=Count("pk", distinct=True))
+            .values_list(column, "n")
+        )
+        return {value: n for value, n in rows if value}
+    if name == "market":
+        found = {}
+        for markets in queryset.order_by().values_list("export_markets", flat=True):
+            # values_list() gives the stored text, "DE,NO".
+            for code in filter(None, (markets or "").split(",")):
+                found[code] = found.get(code, 0) + 1
+        return found
+    if name == "offering":
+        kinds = [kind for kind, _label in OFFERING_KINDS]
+        return queryset.aggregate(
+            **{kind: Count("pk", filter=Q(offering_kinds__contains=f",{kind},")) for kind in kinds}
+        )
+    raise ValueError(name)
+
+
+def option_label(name, value, labels, form):
+    if name in labels:
+        return labels[name].get(value, value)
+    return dict(form.fields[name].choices).get(value, value)
+
+
+@dataclass
+class Directory:
+    companies: list
+    page_obj: object
+    facets: list
+    form: DirectoryForm
+    query: str
+    sort: str
+    total: int
+    loosen: list  # when nothing matches: each chosen option, and the count without its facet
+    valid: bool
+
+    @property
+    def selected(self):
+        return [(facet, option) for facet in self.facets for option in facet.selected]
+
+
+def browse(index, request, per_page):
+    from .models import CompanyPage
+
+    locale = Locale.get_active()
+    labels = taxonomy_labels(locale)
+    form = DirectoryForm(request.GET, labels)
+    valid = form.is_valid()  # an invalid field is left out of cleaned_data, not guessed
+    chosen = {name: form.cleaned_data.get(name) or [] for name in FACETS}
+    query = search_service.query_text(request)
+    sort = form.cleaned_data.get("sort") or ("" if query else "name")
+    if sort == "" and not query:
+        sort = "name"  # "best match" needs a text to match
+
+    base = CompanyPage.objects.child_of(index).live().public()
+    ranked = None
+    if query:
+        ranked = search_service.matching_ids(base, query, get_language(), limit=MAX_TEXT_MATCHES)
+        base = base.filter(pk__in=ranked)
+
+    def applied(exclude=None):
+        queryset = base
+        for name, values in chosen.items():
+            if values and name != exclude:
+                queryset = queryset.filter(facet_filter(name, values))
+        return queryset
+
+    facets = []
+    for name in FACETS:
+        numbers = counts(name, applied(exclude=name), labels)
+        options = [
+            Option(
+                value,
+                option_label(name, value, labels, form),
+                numbers.get(value, 0),
+                value in chosen.get(name, []),
+            )
+            for value in set(numbers) | set(chosen.get(name, []))
+            if numbers.get(value, 0) or value in chosen.get(name, [])
+        ]
+        if name in CHOICE_ORDER:
+            order = [value for value, _label in form.fields[name].choices]
+            options.sort(key=lambda option: order.index(option.value))
+        else:
+            options.sort(key=lambda option: str(option.label))
+        facets.append(Facet(name, form.fields[name].label, options))
+
+    params = request.GET.copy()
+    params.pop("page", None)
+    for facet in facets:
+        for option in facet.options:
+            toggled = params.copy()
+            values = [v for v in toggled.getlist(facet.name) if v != option.value]
+            if not option.selected:
+                values.append(option.value)
+            toggled.setlist(facet.name, values)
+            option.url = f"?{toggled.urlencode()}"
+
+    results = applied()
+    if sort == "" and ranked is not None:
+        matching = set(results.values_list("pk", flat=True))
+        ordered_ids = [pk for pk in ranked if pk in matching]
+        page_obj = Paginator(ordered_ids, per_page).get_page(request.GET.get("page"))
+        by_pk = {
+            c.pk: c
+            for c in _cards(CompanyPage.objects.filter(pk__in=list(page_obj.object_list)), locale)
+        }
+        page_obj.object_list = [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
+        total = len(ordered_ids)
+    else:
+        ordering = ["-first_published_at", "title"] if sort == "newest" else ["title"]
+        page_obj = Paginator(results.order_by(*ordering), per_page).get_page(
+            request.GET.get("page")
+        )
+        page_obj.object_list = _cards(page_obj.object_list, locale)
+        total = page_obj.paginator.count
+
+    loosen = []
+    if total == 0:
+        for facet in facets:
+            for option in facet.selected:
+                loosen.append(
+                    {
+                        "facet": facet.label,
+                        "option": option.label,
+                        "count": applied(exclude=facet.name).count(),
+                        "url": option.url,
+                    }
+                )
+    return Directory(
+        companies=page_obj.object_list,
+        page_obj=page_obj,
+        facets=facets,
+        form=form,
+        query=query,
+        sort=sort,
+        total=total,
+        loosen=loosen,
+        valid=valid,
+    )
+
+
+def _cards(queryset, locale):
+    """Companies for the cards, with logos and their renditions and the municipality's
+    name in the visitor's language fetched up front (a fixed number of queries)."""
+    companies = list(
+        queryset.select_related("municipality").prefetch_related(
+            Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions(LOGO_RENDITION))
+        )
+    )
+    keys = {c.municipality.translation_key for c in companies if c.municipality}
+    local = {
+        m.translation_key: m.name
+        for m in Municipality.objects.filter(translation_key__in=keys, locale=locale)
+    }
+    for company in companies:
+        if company.municipality:
+            company.place_name = local.get(
+                company.municipality.translation_key, company.municipality.name
+            )
+    return companies
