@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -14,10 +15,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage, localized_links
-from home.taxonomy import localized_terms, term_names
+from home.taxonomy import Topic, localized_terms, term_names
+
+from .feeds import NewsAtomFeed, NewsFeed
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """News, newest first, filterable by topic (``?tag=<key>``), with RSS and Atom feeds."""
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
@@ -30,8 +35,40 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
-        context["news_items"] = Paginator(items, self.PAGE_SIZE).get_page(request.GET.get("page"))
+        used = Topic.objects.filter(
+            pk__in=NewsPage.tags.through.objects.filter(newspage__in=items.values("pk")).values(
+                "topic"
+            )
+        )
+        topics = {topic.key: topic for topic in used}
+        tag = request.GET.get("tag", "")
+        context["unknown_tag"] = bool(tag) and tag not in topics
+        if tag in topics:
+            items = items.filter(tags__key=tag)
+        context.update(
+            news_items=Paginator(items, self.PAGE_SIZE).get_page(request.GET.get("page")),
+            topics=sorted(
+                ({"key": key, "name": topic.localized.name} for key, topic in topics.items()),
+                key=lambda t: t["name"],
+            ),
+            current_tag=tag if tag in topics else "",
+        )
         return context
+
+    @path("")
+    def index(self, request):
+        response = self.render(request)
+        if response.context_data.get("unknown_tag"):
+            response.status_code = 400
+        return response
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        return NewsFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        return NewsAtomFeed(self)(request)
 
 
 class NewsPage(BasePage):

@@ -20,7 +20,9 @@ SKIP_END = re.compile(r"^end(blocktrans|blocktranslate|comment|verbatim)\b")
 ACCESSIBLE_NAMES = re.compile(r'\b(?:alt|title|aria-label|placeholder)="([^"]*)"')
 WORD = re.compile(r"[^\W\d_]{2,}")
 # Names that are the same in every language; CSS class names.
-SAME_IN_EVERY_LANGUAGE = re.compile(r"Cleantech Kvarken|\bUTC\b|\b[a-z]+(?:-[a-z]+)+\b")
+SAME_IN_EVERY_LANGUAGE = re.compile(
+    r"Cleantech Kvarken|\b(?:UTC|RSS|Atom)\b|\b[a-z]+(?:-[a-z]+)+\b"
+)
 # 500.html renders when the app may be broken, so it is plain trilingual HTML on purpose.
 STATIC_PAGES = {"site/templates/500.html"}
 

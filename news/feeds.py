@@ -1,0 +1,75 @@
+"""RSS and Atom feeds of a news index, in the index's language (one pair per locale)."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from home.taxonomy import term_names
+
+ITEMS = 20
+
+
+class NewsFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index):
+        super().__init__()
+        self.index = index
+
+    def get_object(self, request, *args, **kwargs):
+        self.language = self.index.locale.language_code  # Django reads it as an attribute
+        return self.index
+
+    def title(self, index):
+        return f"{index.title} – Cleantech Kvarken"
+
+    def link(self, index):
+        return index.full_url
+
+    def description(self, index):
+        return index.intro or _("News from the cleantech companies of the Kvarken region")
+
+    def subtitle(self, index):
+        return self.description(index)
+
+    def items(self, index):
+        from .models import NewsPage
+
+        return (
+            NewsPage.objects.child_of(index)
+            .live()
+            .public()
+            .order_by("-date", "-pk")
+            .prefetch_related("tags")[:ITEMS]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.intro
+
+    def item_link(self, item):
+        return item.full_url
+
+    def item_guid(self, item):
+        return item.full_url
+
+    def item_pubdate(self, item):
+        published = item.first_published_at
+        if published and timezone.localdate(published) == item.date:
+            return published
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9)))
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return term_names(item.tags.all(), item.locale_id)
+
+
+class NewsAtomFeed(NewsFeed):
+    feed_type = Atom1Feed
