@@ -4,10 +4,12 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -16,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.models import BasePage, localized_links
 
+from .calendar import calendar, calendar_name
 from .forms import EventPageForm
 
 
@@ -36,7 +39,14 @@ class EventTimeZone(models.TextChoices):
     UTC = "UTC", _("UTC")
 
 
-class EventIndexPage(BasePage):
+def ics_response(body, filename=None):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
@@ -52,8 +62,21 @@ class EventIndexPage(BasePage):
         context["past_events"] = events.filter(end__lt=now).order_by("-start")[:20]
         return context
 
+    @path("ics/", name="ics")
+    def ics(self, request):
+        """The upcoming events as a calendar to subscribe to."""
+        upcoming = (
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(end__gte=timezone.now())
+            .select_related("municipality")
+            .order_by("start")
+        )
+        return ics_response(calendar(upcoming, calendar_name(self), request.get_host()))
 
-class EventPage(BasePage):
+
+class EventPage(RoutablePageMixin, BasePage):
     event_type = models.CharField(
         _("type"), max_length=20, choices=EventType.choices, default=EventType.MATCHMAKING
     )
@@ -173,6 +196,11 @@ class EventPage(BasePage):
 
     def get_participants(self):
         return localized_links(self.participants, "company")
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        body = calendar([self], self.title, request.get_host())
+        return ics_response(body, filename=f"{self.slug}.ics")
 
     def get_related_news(self):
         return localized_links(self.related_news, "news")

@@ -1,0 +1,69 @@
+"""Events in calendars (issue 7): each event's .ics and a subscribable feed of upcoming
+events, in UTC with one UID per event across languages."""
+
+import datetime
+
+import pytest
+
+from events.calendar import _fold
+from events.factories import EventPageFactory
+
+
+def unfolded(body):
+    return body.replace("\r\n ", "")
+
+
+@pytest.fixture
+def events(translated_tree):
+    index = translated_tree["event_index"]
+    upcoming = translated_tree["event"]
+    upcoming.start = datetime.datetime(2030, 1, 20, 8, 0, tzinfo=datetime.UTC)
+    upcoming.end = datetime.datetime(2030, 1, 20, 14, 0, tzinfo=datetime.UTC)
+    upcoming.time_zone = "Europe/Helsinki"
+    upcoming.venue = "Vaasa Science Park; Hall A, 2nd floor"
+    upcoming.save_revision().publish()
+    past = EventPageFactory(
+        parent=index,
+        title="Old fair",
+        start=datetime.datetime(2020, 5, 1, 8, 0, tzinfo=datetime.UTC),
+        end=datetime.datetime(2020, 5, 1, 9, 0, tzinfo=datetime.UTC),
+    )
+    past.save_revision().publish()
+    return {"index": index, "upcoming": upcoming, "past": past}
+
+
+@pytest.mark.django_db
+def test_an_events_ics(client, events):
+    event = events["upcoming"]
+
+    response = client.get(f"{event.url}ics/")
+
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="{event.slug}.ics"'
+    body = unfolded(response.content.decode())
+    assert body.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+    assert "DTSTART:20300120T080000Z\r\n" in body and "DTEND:20300120T140000Z\r\n" in body
+    assert "SUMMARY:Matchmaking day\r\n" in body
+    assert "LOCATION:Vaasa Science Park\\; Hall A\\, 2nd floor\\, Vaasa\r\n" in body
+    assert f"URL:{event.full_url}\r\n" in body
+    assert f'href="{event.url}ics/"' in client.get(event.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_feed_lists_upcoming_events_with_one_uid_per_event(client, events, locales):
+    english = unfolded(client.get(f"{events['index'].url}ics/").content.decode())
+    swedish_index = events["index"].get_translation(locales["sv"])
+    swedish = unfolded(client.get(f"{swedish_index.url}ics/").content.decode())
+
+    assert english.count("BEGIN:VEVENT") == 1 and "Old fair" not in english
+    assert "SUMMARY:[sv] Matchmaking day" in swedish
+    uid = f"UID:{events['upcoming'].translation_key}@testserver"
+    assert uid in english and uid in swedish
+
+
+def test_long_lines_fold_without_splitting_characters():
+    line = "SUMMARY:" + "Örnsköldsvik " * 10
+    folded = _fold(line)
+    parts = folded.split("\r\n ")
+    assert "".join(parts) == line
+    assert all(len(part.encode()) <= 75 for part in parts)
