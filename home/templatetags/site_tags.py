@@ -133,3 +133,43 @@ def site_footer(context):
 @register.simple_tag
 def site_settings():
     return SiteSettings.for_locale()
+
+
+OG_LOCALES = {"en": "en_GB", "sv": "sv_SE", "fi": "fi_FI"}
+SHARE_RENDITION = "fill-1200x630|format-jpeg"
+
+
+@register.inclusion_tag("includes/social_meta.html", takes_context=True)
+def social_meta(context):
+    """Canonical URL, Open Graph and Twitter card for a page. An alias's canonical is its
+    original; the image is the page's own (hero, logo) or the site settings' one."""
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {}
+    original = page.alias_of.specific if page.alias_of_id else page
+    settings_for_language = SiteSettings.for_locale()
+    image = (
+        getattr(page, "hero_image", None)
+        or getattr(page, "logo", None)
+        or (settings_for_language.share_image if settings_for_language else None)
+    )
+    image_url = None
+    if image is not None:
+        image_url = request.build_absolute_uri(image.get_rendition(SHARE_RENDITION).url)
+    description = (
+        getattr(page, "search_description", "")
+        or getattr(page, "intro", "")
+        or (settings_for_language.tagline if settings_for_language else "")
+    )
+    return {
+        "canonical": original.get_full_url(request),
+        "title": page.seo_title or page.title,
+        "description": description[:300],
+        "type": "article" if page.specific_class.__name__ == "NewsPage" else "website",
+        "locale": OG_LOCALES.get(page.locale.language_code, page.locale.language_code),
+        "image_url": image_url,
+        "image_alt": getattr(image, "description", "") or getattr(image, "title", "")
+        if image
+        else "",
+    }
