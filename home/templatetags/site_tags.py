@@ -173,3 +173,18 @@ def social_meta(context):
         if image
         else "",
     }
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """JSON-LD for the page, where schema.org has a type for it."""
+    from companies.models import CompanyPage
+    from events.models import EventPage
+    from home import structured_data as schema
+
+    page, request = context.get("page"), context["request"]
+    if isinstance(page, CompanyPage):
+        return schema.json_ld(schema.organization(page, request))
+    if isinstance(page, EventPage):
+        return schema.json_ld(schema.event(page, request))
+    return ""

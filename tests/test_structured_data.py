@@ -1,0 +1,54 @@
+"""schema.org JSON-LD (issue 7): Organization on company pages, Event on event pages."""
+
+import datetime
+import json
+import re
+
+import pytest
+
+
+def json_ld(html):
+    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(block)
+
+
+@pytest.mark.django_db
+def test_company_page_describes_the_organization(client, site_tree):
+    company = site_tree["company"]
+    company.contact_email = "sales@aurora.example"
+    company.city = "Vaasa"
+    company.pitch = "Grids </script><script>alert(1)</script>"
+    company.save_revision().publish()
+
+    html = client.get(company.url).content.decode()
+    data = json_ld(html)
+
+    assert data["@type"] == "Organization" and data["name"] == "Aurora Grid Oy"
+    assert data["email"] == "sales@aurora.example"
+    assert data["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Vaasa",
+        "addressCountry": "FI",
+    }
+    assert data["description"].startswith("Grids </script>")  # intact as data
+    assert "<script>alert(1)" not in html
+
+
+@pytest.mark.django_db
+def test_event_page_describes_the_event_in_its_zone(client, site_tree):
+    event = site_tree["event"]
+    event.start = datetime.datetime(2030, 1, 20, 8, 0, tzinfo=datetime.UTC)
+    event.end = datetime.datetime(2030, 1, 20, 14, 0, tzinfo=datetime.UTC)
+    event.time_zone = "Europe/Helsinki"
+    event.venue = "Vaasa Science Park"
+    event.online_url = "https://stream.example/day"
+    event.registration_url = "https://register.example"
+    event.save_revision().publish()
+
+    data = json_ld(client.get(event.url).content.decode())
+
+    assert data["@type"] == "Event"
+    assert data["startDate"] == "2030-01-20T10:00:00+02:00"
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert data["location"][0]["name"] == "Vaasa Science Park"
+    assert data["offers"]["availability"] == "https://schema.org/InStock"
