@@ -13,6 +13,8 @@ TEST_DATABASE_URL ?= postgres://kvarken:kvarken@127.0.0.1:5432/kvarken
 TEST_OPENSEARCH_URL ?= http://127.0.0.1:9250
 # The S3-protocol server; site/scripts/s3proxy.sh starts it on this port.
 TEST_S3_ENDPOINT_URL ?= http://127.0.0.1:9350
+# Two workers (one per core), whole files per worker so fixtures stay together.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .DEFAULT_GOAL := help
 .PHONY: help install messages run demo test bench-search lint format clean

@@ -5,11 +5,9 @@ import json
 
 from django.utils.safestring import mark_safe
 
+from .renditions import absolute_rendition_url
+
 LOGO_RENDITION = "fill-400x400|format-png"
-
-
-def _absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
 
 
 def organization(company, request):
@@ -27,7 +25,7 @@ def organization(company, request):
         "mainEntityOfPage": company.get_full_url(request),
     }
     if company.logo:
-        data["logo"] = _absolute(request, company.logo.get_rendition(LOGO_RENDITION).url)
+        data["logo"] = absolute_rendition_url(company.logo, LOGO_RENDITION, request)
     if company.city or company.municipality_id:
         data["address"] = {
             "@type": "PostalAddress",

@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home.renditions import absolute_rendition_url
 from home.site_content import Footer, Navigation, SiteSettings
 
 register = template.Library()
@@ -154,9 +155,7 @@ def social_meta(context):
         or getattr(page, "logo", None)
         or (settings_for_language.share_image if settings_for_language else None)
     )
-    image_url = None
-    if image is not None:
-        image_url = request.build_absolute_uri(image.get_rendition(SHARE_RENDITION).url)
+    image_url = absolute_rendition_url(image, SHARE_RENDITION, request) if image else None
     description = (
         getattr(page, "search_description", "")
         or getattr(page, "intro", "")
