@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -18,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import ShowcaseBlock
+from home.blocks import CaptionedImageBlock, ShowcaseBlock
 from home.fields import MultipleChoiceField
 from home.models import BasePage
 from home.taxonomy import localized_terms, term_names
@@ -116,6 +117,7 @@ class CompanyPage(BasePage):
     offerings = StreamField(
         [("offering", OfferingBlock())], blank=True, verbose_name=_("offerings")
     )
+    gallery = StreamField([("image", CaptionedImageBlock())], blank=True, verbose_name=_("gallery"))
     # The kinds among the offerings, as ",product,service,": the directory's offering
     # facet filters on it (StreamField contents can't be filtered in SQL).
     offering_kinds = models.CharField(max_length=64, blank=True, editable=False)
@@ -256,6 +258,7 @@ class CompanyPage(BasePage):
         FieldPanel("intro"),
         FieldPanel("description"),
         FieldPanel("offerings"),
+        FieldPanel("gallery"),
         MultiFieldPanel(
             [
                 FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
@@ -297,6 +300,7 @@ class CompanyPage(BasePage):
         TranslatableField("pitch"),
         TranslatableField("description"),
         TranslatableField("offerings"),
+        TranslatableField("gallery"),
         SynchronizedField("logo"),
         SynchronizedField("hero_image"),
         SynchronizedField("sectors"),
@@ -328,6 +332,39 @@ class CompanyPage(BasePage):
         verbose_name = _("company")
         verbose_name_plural = _("companies")
         permissions = [("manage_editors", "Can invite and revoke company editors")]
+
+    RELATED = 3
+
+    def related_news(self):
+        """The latest news in this language that link to the company."""
+        from news.models import NewsPage
+
+        return (
+            NewsPage.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id,
+                related_companies__company__translation_key=self.translation_key,
+            )
+            .distinct()
+            .order_by("-date", "-pk")[: self.RELATED]
+        )
+
+    def related_events(self):
+        """The next events in this language the company takes part in."""
+        from events.models import EventPage
+
+        return (
+            EventPage.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id,
+                participants__company__translation_key=self.translation_key,
+                end__gte=timezone.now(),
+            )
+            .distinct()
+            .order_by("start")[: self.RELATED]
+        )
 
     def save(self, *args, **kwargs):
         self.offering_kinds = offering_kinds(self.offerings)
