@@ -90,6 +90,7 @@ class AdminPageCreationTests(WagtailPageTestCase):
                         ),
                     ]
                 ),
+                "gallery": streamfield([]),
                 "social_links": streamfield([]),
                 "municipality": municipality.pk,
                 "size_band": "10-49",
@@ -108,6 +109,7 @@ class AdminPageCreationTests(WagtailPageTestCase):
         )
 
         self.assertEqual(list(page.sectors.all()), [sector])
+        self.assertEqual(page.offering_kinds, ",test_facility,")  # the directory's facet
         self.assertEqual(sorted(c.code for c in page.export_markets), ["DE", "NO"])
         self.assertEqual(sorted(page.languages), ["en", "fi", "sv"])
 
@@ -122,6 +124,7 @@ class AdminPageCreationTests(WagtailPageTestCase):
                     "pitch": "x",
                     "description": streamfield([]),
                     "offerings": streamfield([]),
+                    "gallery": streamfield([]),
                     "social_links": streamfield([]),
                     "org_number_se": "556036-0794",
                     "action-publish": "action-publish",

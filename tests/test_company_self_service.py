@@ -56,6 +56,7 @@ def company_form(page, action, **changes):
         "municipality": page.municipality_id or "",
         "description": streamfield([]),
         "offerings": streamfield([]),
+        "gallery": streamfield([]),
         "social_links": streamfield([]),
         action: action,
         **changes,
