@@ -3,6 +3,7 @@
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -47,6 +48,8 @@ def ics_response(body, filename=None):
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
+    PER_PAGE = 12
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
@@ -58,8 +61,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.child_of(self).live().public()
         now = timezone.now()
-        context["upcoming_events"] = events.filter(end__gte=now).order_by("start")
-        context["past_events"] = events.filter(end__lt=now).order_by("-start")[:20]
+        context["upcoming_events"] = Paginator(
+            events.filter(end__gte=now).order_by("start").select_related("municipality"),
+            self.PER_PAGE,
+        ).get_page(request.GET.get("page"))
+        context["past_events"] = Paginator(
+            events.filter(end__lt=now).order_by("-start").select_related("municipality"),
+            self.PER_PAGE,
+        ).get_page(request.GET.get("past"))
         return context
 
     @path("ics/", name="ics")

@@ -107,3 +107,23 @@ def test_event_index_splits_upcoming_and_past(client, event_index):
     past = [e.title for e in response.context["past_events"]]
     assert upcoming == ["Next spring fair"]
     assert past == ["Last autumn webinar"]
+
+
+@pytest.mark.django_db
+def test_past_events_are_paged_oldest_last(client, event_index):
+    now = timezone.now()
+    for days in range(1, 15):
+        EventPageFactory(
+            parent=event_index,
+            title=f"Past {days:02}",
+            start=now - datetime.timedelta(days=days),
+            end=now - datetime.timedelta(days=days, hours=-1),
+        )
+
+    first = client.get(event_index.url)
+    second = client.get(event_index.url, {"past": 2})
+
+    assert [e.title for e in first.context["past_events"]][:2] == ["Past 01", "Past 02"]
+    assert len(first.context["past_events"]) == 12
+    assert [e.title for e in second.context["past_events"]] == ["Past 13", "Past 14"]
+    assert "?past=2#past" in first.content.decode()
