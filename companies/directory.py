@@ -28,12 +28,6 @@ LOGO_RENDITION = "fill-160x160|format-webp"
 MAX_TEXT_MATCHES = 1000
 
 
-def _in_subquery(model, lookup, values):
-    # Many-to-many filters through a subquery, so a company matching two sectors is
-    # still one row.
-    return Q(pk__in=model.objects.filter(**{f"{lookup}__in": values}).values("pk"))
-
-
 def _any(lookup, values, wrap="{}"):
     return reduce(operator.or_, [Q(**{lookup: wrap.format(value)}) for value in values])
 
@@ -76,7 +70,6 @@ class DirectoryForm(forms.Form):
 
     def __init__(self, data, labels):
         super().__init__(data)
-        self.labels = labels
         for name in ("sector", "municipality", "certification"):
             self.fields[name].choices = sorted(labels[name].items(), key=lambda item: item[1])
         from .models import SizeBand
@@ -85,26 +78,29 @@ class DirectoryForm(forms.Form):
         self.fields["market"].choices = list(countries)  # names in the visitor's language
 
 
-# Facets with a natural order (sizes small to large); the others are alphabetical.
-CHOICE_ORDER = {"country", "size", "offering"}
 FACETS = ["sector", "country", "municipality", "certification", "market", "size", "offering"]
+# Facets that are one column of a company, or of a related object.
+COLUMNS = {
+    "sector": "sectors__key",
+    "certification": "certifications__key",
+    "municipality": "municipality__key",
+    "country": "municipality__country",
+    "size": "size_band",
+}
+MANY_TO_MANY = {"sector", "certification"}
 
 
 def facet_filter(name, values):
     from .models import CompanyPage
 
-    if name == "sector":
-        return _in_subquery(CompanyPage, "sectors__key", values)
-    if name == "certification":
-        return _in_subquery(CompanyPage, "certifications__key", values)
-    if name == "country":
-        return Q(municipality__country__in=values)
-    if name == "municipality":
-        return Q(municipality__key__in=values)
+    if name in MANY_TO_MANY:
+        # Through a subquery, so a company matching two sectors is still one row.
+        lookup = {f"{COLUMNS[name]}__in": values}
+        return Q(pk__in=CompanyPage.objects.filter(**lookup).values("pk"))
+    if name in COLUMNS:
+        return Q(**{f"{COLUMNS[name]}__in": values})
     if name == "market":
         return _any("export_markets__contains", values)
-    if name == "size":
-        return Q(size_band__in=values)
     if name == "offering":
         return _any("offering_kinds__contains", values, wrap=",{},")
     raise ValueError(name)
@@ -130,16 +126,10 @@ def taxonomy_labels(locale):
     return labels
 
 
-def counts(name, queryset, labels):
+def counts(name, queryset):
     """value -> number of companies in ``queryset`` for one facet."""
-    if name in ("sector", "certification", "municipality", "country", "size"):
-        column = {
-            "sector": "sectors__key",
-            "certification": "certifications__key",
-            "municipality": "municipality__key",
-            "country": "municipality__country",
-            "size": "size_band",
-        }[name]
+    if name in COLUMNS:
+        column = COLUMNS[name]
         rows = (
             queryset.order_by()
             .values(column)
@@ -160,12 +150,6 @@ def counts(name, queryset, labels):
             **{kind: Count("pk", filter=Q(offering_kinds__contains=f",{kind},")) for kind in kinds}
         )
     raise ValueError(name)
-
-
-def option_label(name, value, labels, form):
-    if name in labels:
-        return labels[name].get(value, value)
-    return dict(form.fields[name].choices).get(value, value)
 
 
 @dataclass
@@ -194,9 +178,7 @@ def browse(index, request, per_page):
     valid = form.is_valid()  # an invalid field is left out of cleaned_data, not guessed
     chosen = {name: form.cleaned_data.get(name) or [] for name in FACETS}
     query = search_service.query_text(request)
-    sort = form.cleaned_data.get("sort") or ("" if query else "name")
-    if sort == "" and not query:
-        sort = "name"  # "best match" needs a text to match
+    sort = form.cleaned_data.get("sort") or ("" if query else "name")  # best match needs a text
 
     base = CompanyPage.objects.child_of(index).live().public()
     ranked = None
@@ -213,22 +195,13 @@ def browse(index, request, per_page):
 
     facets = []
     for name in FACETS:
-        numbers = counts(name, applied(exclude=name), labels)
+        numbers = counts(name, applied(exclude=name))
+        # The form's choices are in display order: sizes small to large, names A to Z.
         options = [
-            Option(
-                value,
-                option_label(name, value, labels, form),
-                numbers.get(value, 0),
-                value in chosen.get(name, []),
-            )
-            for value in set(numbers) | set(chosen.get(name, []))
-            if numbers.get(value, 0) or value in chosen.get(name, [])
+            Option(value, label, numbers.get(value, 0), value in chosen[name])
+            for value, label in form.fields[name].choices
+            if numbers.get(value) or value in chosen[name]
         ]
-        if name in CHOICE_ORDER:
-            order = [value for value, _label in form.fields[name].choices]
-            options.sort(key=lambda option: order.index(option.value))
-        else:
-            options.sort(key=lambda option: str(option.label))
         facets.append(Facet(name, form.fields[name].label, options))
 
     params = request.GET.copy()
