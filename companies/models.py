@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import structured_data as schema
 from home.blocks import CaptionedImageBlock, ShowcaseBlock
 from home.fields import MultipleChoiceField
 from home.models import BasePage
@@ -334,6 +335,9 @@ class CompanyPage(BasePage):
         permissions = [("manage_editors", "Can invite and revoke company editors")]
 
     RELATED = 3
+
+    def structured_data(self, request):
+        return schema.organization(self, request)
 
     def related_news(self):
         """The latest news in this language that link to the company."""

@@ -16,6 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import structured_data as schema
 from home.blocks import BodyBlock
 from home.models import BasePage, localized_links
 
@@ -205,6 +206,9 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_participants(self):
         return localized_links(self.participants, "company")
+
+    def structured_data(self, request):
+        return schema.event(self, request)
 
     @path("ics/", name="ics")
     def ics(self, request):

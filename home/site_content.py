@@ -8,23 +8,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import RICH_TEXT_FEATURES
-
-
-class LinkValue(blocks.StructValue):
-    def href(self):
-        page = self.get("page")
-        if page is not None:
-            page = page.localized
-            return page.url if page.live else None
-        return self.get("url") or None
-
-    def text(self):
-        page = self.get("page")
-        return self.get("label") or (page.localized.title if page is not None else "")
 
 
 class LinkBlock(blocks.StructBlock):
@@ -37,7 +24,6 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Link")
-        value_class = LinkValue
 
     def clean(self, value):
         value = super().clean(value)
@@ -52,6 +38,29 @@ class LinkBlock(blocks.StructBlock):
                 block_errors={"label": ValidationError(_("A link to an address needs a text."))}
             )
         return value
+
+
+def resolve_links(links, locale=None):
+    """A stream of links as [{"url", "text"}] in the visitor's language: a chosen page
+    becomes its live translation (one query for all of them; the page itself where it
+    has none), titled by it unless the link has a text; links to unpublished pages are
+    left out; addresses stay as they are."""
+    locale = locale or Locale.get_active()
+    keys = [link.value["page"].translation_key for link in links if link.value.get("page")]
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.filter(translation_key__in=keys, locale=locale, live=True)
+    }
+    resolved = []
+    for link in links:
+        page, label = link.value.get("page"), link.value.get("label")
+        if page is None:
+            resolved.append({"url": link.value["url"], "text": label})
+            continue
+        target = translations.get(page.translation_key) or (page if page.live else None)
+        if target is not None:
+            resolved.append({"url": target.url, "text": label or target.title})
+    return resolved
 
 
 class OnePerLanguage(TranslatableMixin, models.Model):

@@ -72,6 +72,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
 
 class NewsPage(BasePage):
+    og_type = "article"  # Open Graph (home/templatetags/site_tags.py)
     date = models.DateField(_("date"), default=timezone.localdate)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     tags = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("tags"))

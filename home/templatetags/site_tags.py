@@ -7,7 +7,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.renditions import absolute_rendition_url
-from home.site_content import Footer, Navigation, SiteSettings
+from home.site_content import Footer, Navigation, SiteSettings, resolve_links
+from home.structured_data import json_ld
 
 register = template.Library()
 
@@ -112,11 +113,7 @@ def main_nav(context):
     current_url = page.url if isinstance(page, Page) else None
     navigation = Navigation.for_locale()
     if navigation is not None:
-        links = [
-            {"url": link.value.href(), "text": link.value.text()}
-            for link in navigation.links
-            if link.value.href()
-        ]
+        links = resolve_links(navigation.links)
     else:
         home = _home_for(request, Locale.get_active())
         children = home.get_children().live().in_menu().specific() if home else []
@@ -128,12 +125,28 @@ def main_nav(context):
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
-    return {"footer": Footer.for_locale(), "request": context["request"]}
+    footer = Footer.for_locale()
+    links = resolve_links(footer.links) if footer else []
+    return {"footer": footer, "links": links, "request": context["request"]}
 
 
-@register.simple_tag
-def site_settings():
-    return SiteSettings.for_locale()
+def _site_settings(request):
+    """This language's site settings, fetched once per request."""
+    if not hasattr(request, "_site_settings"):
+        request._site_settings = SiteSettings.for_locale()
+    return request._site_settings
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """The page's search description, else its intro, else the site's tagline."""
+    page = context.get("page")
+    settings_for_language = _site_settings(context["request"])
+    return (
+        getattr(page, "search_description", "")
+        or getattr(page, "intro", "")
+        or (settings_for_language.tagline if settings_for_language else "")
+    )
 
 
 OG_LOCALES = {"en": "en_GB", "sv": "sv_SE", "fi": "fi_FI"}
@@ -149,41 +162,27 @@ def social_meta(context):
     if not isinstance(page, Page):
         return {}
     original = page.alias_of.specific if page.alias_of_id else page
-    settings_for_language = SiteSettings.for_locale()
+    settings_for_language = _site_settings(request)
     image = (
         getattr(page, "hero_image", None)
         or getattr(page, "logo", None)
         or (settings_for_language.share_image if settings_for_language else None)
     )
     image_url = absolute_rendition_url(image, SHARE_RENDITION, request) if image else None
-    description = (
-        getattr(page, "search_description", "")
-        or getattr(page, "intro", "")
-        or (settings_for_language.tagline if settings_for_language else "")
-    )
     return {
         "canonical": original.get_full_url(request),
         "title": page.seo_title or page.title,
-        "description": description[:300],
-        "type": "article" if page.specific_class.__name__ == "NewsPage" else "website",
+        "description": meta_description(context)[:300],
+        "type": getattr(page, "og_type", "website"),
         "locale": OG_LOCALES.get(page.locale.language_code, page.locale.language_code),
         "image_url": image_url,
-        "image_alt": getattr(image, "description", "") or getattr(image, "title", "")
-        if image
-        else "",
+        "image_alt": (image.description or image.title) if image else "",
     }
 
 
 @register.simple_tag(takes_context=True)
 def structured_data(context):
-    """JSON-LD for the page, where schema.org has a type for it."""
-    from companies.models import CompanyPage
-    from events.models import EventPage
-    from home import structured_data as schema
-
-    page, request = context.get("page"), context["request"]
-    if isinstance(page, CompanyPage):
-        return schema.json_ld(schema.organization(page, request))
-    if isinstance(page, EventPage):
-        return schema.json_ld(schema.event(page, request))
-    return ""
+    """JSON-LD for pages schema.org has a type for (they define ``structured_data()``)."""
+    page = context.get("page")
+    data = page.structured_data(context["request"]) if hasattr(page, "structured_data") else None
+    return json_ld(data) if data else ""
