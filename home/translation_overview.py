@@ -275,8 +275,14 @@ class Overview:
                 and source.last_published_at > target.last_published_at
             )
             row.state = OUTDATED if newer_source else UP_TO_DATE
-        row.actions = self._actions(row)
         return row
+
+    def with_actions(self, rows):
+        """The links for the rows on screen (an edit link costs a permission check, so
+        not for every row of the table)."""
+        for row in rows:
+            row.actions = self._actions(row)
+        return rows
 
     def _actions(self, row):
         actions = []

@@ -87,7 +87,7 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             form=self.form,
             page_obj=page,
-            rows=page.object_list,
+            rows=self.overview.with_actions(page.object_list),
             query=query.urlencode(),
             states=[
                 {"code": code, "label": label, "count": counts[code], "current": code == state}
