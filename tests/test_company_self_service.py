@@ -318,31 +318,35 @@ def test_a_translation_draft_can_be_sent_to_review_from_the_dashboard(
 # The editor's dashboard
 
 
-@pytest.mark.django_db
-def test_the_dashboard_shows_the_company_checklist_and_inquiries(
-    client, companies, editor, locales
-):
+@pytest.fixture
+def inquiries(companies):
+    """One inquiry to company A (the editor's) and one to B."""
     a, b = companies
-    Inquiry.objects.create(
+    fields = {"consent": True, "language": "en", "country": "DE"}
+    own = Inquiry.objects.create(
         company=a,
         name="Buyer",
         organisation="Hamburg Wind GmbH",
-        country="DE",
         email="b@h.example",
         message="Quote?",
-        consent=True,
-        language="en",
+        **fields,
     )
-    Inquiry.objects.create(
+    other = Inquiry.objects.create(
         company=b,
         name="Other",
         organisation="Rival Buyer Ltd",
-        country="GB",
         email="o@r.example",
-        message="Hi",
-        consent=True,
-        language="en",
+        message="Secret plans",
+        **fields,
     )
+    return own, other
+
+
+@pytest.mark.django_db
+def test_the_dashboard_shows_the_company_checklist_and_inquiries(
+    client, companies, editor, locales, inquiries
+):
+    a, _b = companies
     client.force_login(editor)
 
     html = client.get("/admin/").content.decode()
@@ -356,28 +360,8 @@ def test_the_dashboard_shows_the_company_checklist_and_inquiries(
 
 
 @pytest.mark.django_db
-def test_editors_read_their_own_inquiries_only(client, companies, editor):
-    a, b = companies
-    own = Inquiry.objects.create(
-        company=a.get_translation(a.locale),
-        name="Buyer",
-        organisation="Hamburg Wind GmbH",
-        country="DE",
-        email="b@h.example",
-        message="Quote?",
-        consent=True,
-        language="en",
-    )
-    other = Inquiry.objects.create(
-        company=b,
-        name="Other",
-        organisation="Rival Buyer Ltd",
-        country="GB",
-        email="o@r.example",
-        message="Secret plans",
-        consent=True,
-        language="en",
-    )
+def test_editors_read_their_own_inquiries_only(client, editor, inquiries):
+    own, other = inquiries
     client.force_login(editor)
 
     listing = client.get("/admin/snippets/companies/inquiry/").content.decode()
