@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared content")
 
     def ready(self):
-        from . import frontend_cache
+        from . import frontend_cache, locale_sync
 
         frontend_cache.connect()
+        locale_sync.connect()
