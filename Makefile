@@ -17,7 +17,7 @@ TEST_S3_ENDPOINT_URL ?= http://127.0.0.1:9350
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages run demo test bench-search lint format clean
+.PHONY: help install browser-tools messages run demo test bench-search lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,14 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the project with its test tools
+
+# axe-core, which the browser tests inject into pages (package.json, package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+browser-tools: node_modules/.installed ## Install headless Chromium (Debian) and axe-core (npm) for the browser tests
+	bash site/scripts/system-packages.sh chromium fonts-dejavu-core
 
 messages: install ## Compile the sv and fi message catalogues (.mo files are built, never committed)
 	bash site/scripts/system-packages.sh gettext
@@ -43,7 +51,7 @@ demo: messages ## (Re)load the demo content into the dev database
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 
-test: messages ## Install and start PostgreSQL, OpenSearch and S3Proxy, run the whole suite, stop them
+test: messages browser-tools ## Install and start PostgreSQL, OpenSearch and S3Proxy, run the whole suite (browser tests in Chromium included), stop them
 	bash site/scripts/postgres.sh
 	bash site/scripts/opensearch.sh start
 	bash site/scripts/s3proxy.sh start
@@ -67,5 +75,5 @@ format: install ## Fix style where ruff can
 	$(BIN)/ruff format .
 
 clean: ## Remove the virtualenv, the dev database, media and built files
-	rm -rf $(VENV) db.sqlite3 media var
+	rm -rf $(VENV) node_modules test-artifacts db.sqlite3 media var
 	find site/locale -name '*.mo' -delete

@@ -6,6 +6,8 @@ Built on base (not dev). The database is PostgreSQL, from DATABASE_URL as set by
 starts the search node for the tests that need one).
 """
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -29,3 +31,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 TEST_OPENSEARCH_URL = env.str("TEST_OPENSEARCH_URL", default="")
 TEST_S3_ENDPOINT_URL = env.str("TEST_S3_ENDPOINT_URL", default="")
+
+# The browser tests drive Chromium with Playwright's synchronous API, which runs an event
+# loop in the test's thread; Django would then refuse the test's own database queries.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

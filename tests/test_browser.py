@@ -1,0 +1,353 @@
+"""
+The site in a real browser: headless Chromium (Debian's package, started by `make test`)
+driven by Playwright against Django's live server on the test database.
+
+- a visitor's journey: home, directory, two filters, a company, an inquiry, the language
+  switch on the same company, an event's .ics;
+- axe-core (from npm, `make test` installs it) on every page type in every language:
+  zero WCAG 2.1 A/AA violations;
+- keyboard only: skip link, visible focus, the directory's filters;
+- what each page ships: JavaScript under 30 KB and CSS under 50 KB.
+
+Screenshots of the key pages at phone and desktop widths go to test-artifacts/screenshots/
+(git-ignored) for people to look at; nothing compares them.
+"""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.db import connections
+from django.urls import reverse
+from django.utils import translation
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+JS_BUDGET = 30 * 1024
+CSS_BUDGET = 50 * 1024
+
+# The live server runs in a thread and needs committed data; the flush after each test
+# would also remove what the migrations made (locales, home page), which serialized
+# rollback puts back for the tests that follow.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def database_restored_afterwards(django_db_blocker):
+    """Serialized rollback restores the database before each test here, but the last test
+    leaves it flushed, and the worker may run other files next that expect what the
+    migrations made."""
+    yield
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.fixture
+def browser():
+    """A browser per test: Playwright's event loop, once running, gives Django fresh
+    database connections in this thread, which would miss the serialized rollback that
+    restores the next test's database. Launching takes about a second."""
+    for needed, how in ((Path(CHROMIUM), "apt-get install chromium"), (AXE, "npm ci")):
+        if not needed.exists():
+            pytest.fail(f"{needed} is missing: `make test` installs it ({how}).")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+        # The connections this test's code opened while the loop ran (see above).
+        connections.close_all()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def visitor_site(translated_tree, translate_tree):
+    """The shared tree, with pictures on the company, and a Swedish company in another
+    sector so that filters narrow."""
+    from wagtail.models import Page
+
+    from companies.factories import CompanyPageFactory
+    from home.factories import MunicipalityFactory, SectorFactory
+
+    tree = translated_tree
+    umea = MunicipalityFactory(name="Umeå", key="umea", country="SE")
+    heat = SectorFactory(name="Heating", key="heating")
+    other = CompanyPageFactory(
+        parent=tree["directory"],
+        title="Botnia Heat AB",
+        pitch="District heating from industrial waste heat",
+        municipality=umea,
+    )
+    other.sectors.set([heat])
+    other.save_revision().publish()
+    translate_tree(umea, heat, other)
+    tree.update(other=other, umea=umea, heat=heat)
+    add_pictures(tree["company"])
+    # In the main navigation, in every language, as the demo content has them.
+    indexes = [tree[name].translation_key for name in ("directory", "news_index", "event_index")]
+    Page.objects.filter(translation_key__in=indexes).update(show_in_menus=True)
+    return tree
+
+
+def add_pictures(company):
+    """A logo, a hero picture and a gallery photo on every language's page."""
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+
+    from home.demo_images import hero_png, logo_png
+
+    def image(title, png):
+        picture = get_image_model()(title=title, file=ImageFile(io.BytesIO(png), f"{title}.png"))
+        picture._set_image_file_metadata()
+        picture.save()
+        return picture
+
+    logo = image("aurora-logo", logo_png(company.title, "#0b5d7a"))
+    hero = image("aurora-hero", hero_png("aurora", "#0b5d7a"))
+    photo = image("aurora-plant", hero_png("plant", "#2f6b3a", width=1200, height=800))
+    for version in company.get_translations(inclusive=True).specific():
+        version.logo, version.hero_image = logo, hero
+        version.gallery = [
+            {
+                "type": "image",
+                "value": {
+                    "image": {"image": photo.pk, "alt_text": "Wind farm", "decorative": False},
+                    "caption": "Our first installation",
+                },
+            }
+        ]
+        version.save_revision().publish()
+
+
+def screenshot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(size)
+        page.screenshot(path=SCREENSHOTS / f"{name}-{label}.png", full_page=True)
+    page.set_viewport_size(DESKTOP)
+
+
+def heading(page):
+    return page.locator("h1").first.inner_text()
+
+
+def page_weight(page, url):
+    """Bytes of JavaScript and CSS the page at `url` loads."""
+    sizes = {"script": 0, "stylesheet": 0}
+
+    def count(response):
+        kind = response.request.resource_type
+        if kind in sizes:
+            sizes[kind] += len(response.body())
+
+    page.on("response", count)
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.remove_listener("response", count)
+    return sizes["script"], sizes["stylesheet"]
+
+
+def test_visitor_journey(page, live_server, visitor_site, locales, monkeypatch):
+    from companies.models import Inquiry
+
+    # A person needs more than the bot trap's three seconds to write; this script doesn't.
+    monkeypatch.setattr("companies.inquiries.MIN_SECONDS_TO_FILL", 0)
+    company = visitor_site["company"]
+    swedish = locales["sv"]
+
+    page.goto(live_server.url + "/en/")
+    assert "Cleantech Kvarken" in page.title()
+    screenshot(page, "home-en")
+
+    page.locator(".main-nav a", has_text="Companies").first.click()
+    assert heading(page) == "Companies"
+    cards = page.locator(".cards > li")
+    assert cards.count() == 2
+    screenshot(page, "directory-en")
+
+    # Two filters, applied by the script without a page load: the marker set on the first
+    # document survives only if it is never replaced.
+    page.evaluate("window.stillSamePage = true")
+    page.get_by_role("checkbox", name=re.compile(r"^Energy")).check()
+    page.wait_for_url(re.compile(r"sector=energy"))
+    page.get_by_role("checkbox", name=re.compile(r"^Finland")).check()
+    page.wait_for_url(re.compile(r"country=FI"))
+    page.wait_for_function("document.querySelectorAll('.cards > li').length === 1")
+    assert page.evaluate("window.stillSamePage") is True
+    assert "Aurora Grid Oy" in cards.first.inner_text()
+    assert page.get_by_role("checkbox", name=re.compile(r"^Energy")).is_checked()
+    screenshot(page, "directory-filtered-en")
+
+    # The shared address gives the same result to someone else.
+    other_tab = page.context.new_page()
+    other_tab.goto(page.url)
+    assert other_tab.locator(".cards > li").count() == 1
+    other_tab.close()
+
+    page.locator(".cards a", has_text="Aurora Grid Oy").first.click()
+    assert heading(page) == "Aurora Grid Oy"
+    screenshot(page, "company-en")
+
+    form = page.locator("form.inquiry-form")
+    form.get_by_label("Your name").fill("Ingrid Buyer")
+    form.get_by_label("Organisation").fill("Nordic Grid AS")
+    form.get_by_label("Country").select_option("NO")
+    form.get_by_label("Email").fill("ingrid@example.com")
+    form.get_by_label("Message").fill("Do you deliver grid automation to Norway?")
+    form.get_by_label(re.compile("I agree")).check()
+    form.get_by_role("button", name="Send message").click()
+    page.get_by_role("status").filter(has_text="Thank you").wait_for()
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.company_id, inquiry.email) == (company.pk, "ingrid@example.com")
+
+    page.locator(".language-switcher a[hreflang=sv]").click()
+    assert heading(page) == "[sv] Aurora Grid Oy"
+    assert page.url == live_server.url + company.get_translation(swedish).url
+    assert page.locator("html").get_attribute("lang") == "sv"
+
+    event = visitor_site["event"].get_translation(swedish)
+    page.goto(live_server.url + event.url)
+    with page.expect_download() as download_info:
+        page.locator(f"a[href$='{event.url}ics/']").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    ics = Path(download.path()).read_text()
+    assert "BEGIN:VEVENT" in ics and "SUMMARY:[sv] Matchmaking day" in ics
+    screenshot(page, "event-sv")
+
+
+def public_pages(tree, locale):
+    """One URL of each public page type in that language, plus the states a visitor can
+    reach: filters with no result, a search, the 404 page."""
+    pages = {
+        name: tree[name].get_translation(locale).url
+        for name in ("home", "standard", "directory", "company", "news_index", "news")
+        + ("event_index", "event")
+    }
+    directory = pages["directory"]
+    pages["directory filtered"] = directory + "?sector=energy&country=SE"
+    pages["directory no match"] = directory + "?sector=energy&country=SE&size=large"
+    pages["directory bad filter"] = directory + "?sector=no-such-sector"
+    with translation.override(locale.language_code):
+        pages["search"] = reverse("search") + "?q=grid"
+    pages["not found"] = f"/{locale.language_code}/no-such-page/"
+    return pages
+
+
+AXE_RUN = """() => axe.run(document, {
+    runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+}).then(result => result.violations.map(v => ({
+    id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))
+})))"""
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "fi"])
+def test_every_page_type_passes_axe_and_ships_little_code(
+    page, live_server, visitor_site, locales, language
+):
+    found = []
+    for name, path in public_pages(visitor_site, locales[language]).items():
+        page.set_viewport_size(DESKTOP)
+        javascript, css = page_weight(page, live_server.url + path)
+        assert javascript < JS_BUDGET, f"{name} loads {javascript} bytes of JavaScript"
+        assert css < CSS_BUDGET, f"{name} loads {css} bytes of CSS"
+        page.add_script_tag(path=str(AXE))
+        for size in (DESKTOP, PHONE):
+            page.set_viewport_size(size)
+            for violation in page.evaluate(AXE_RUN):
+                found.append(f"{name} ({path}, {size['width']} px): {violation}")
+        if language == "en" or name.startswith(("company", "directory")):
+            screenshot(page, f"{name.replace(' ', '-')}-{language}")
+    assert not found, "axe found WCAG 2.1 AA violations:\n" + "\n".join(found)
+
+
+def test_the_axe_check_reports_violations(page):
+    """The check above passes only because the pages pass: an unlabelled field and
+    low-contrast text are reported."""
+    page.set_content(
+        '<html lang="en"><title>Check</title><main><input type="text">'
+        '<p style="color:#bbb;background:#fff">Faint</p></main></html>'
+    )
+    page.add_script_tag(path=str(AXE))
+    found = {violation["id"] for violation in page.evaluate(AXE_RUN)}
+    assert {"label", "color-contrast"} <= found
+
+
+def focus_ring_visible(page):
+    """Whether the focused element draws an outline or a box shadow."""
+    return page.evaluate(
+        """() => {
+        const style = getComputedStyle(document.activeElement);
+        const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+        return outline || style.boxShadow !== "none";
+    }"""
+    )
+
+
+def test_keyboard_only(page, live_server, visitor_site):
+    directory = visitor_site["directory"]
+    page.goto(live_server.url + directory.url)
+
+    # The first Tab shows the skip link; following it moves focus to the content.
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert skip.is_visible() and skip.bounding_box()["y"] >= 0
+    assert focus_ring_visible(page)
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    # From the content, Tab reaches the filters; Space ticks one and the results follow,
+    # with focus kept on the same box.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "sector":
+            break
+    else:
+        pytest.fail("Tab never reached the sector filter")
+    assert focus_ring_visible(page)
+    value = page.evaluate("document.activeElement.value")
+    page.keyboard.press("Space")
+    page.wait_for_url(re.compile(f"sector={value}"))
+    page.wait_for_function("document.querySelectorAll('.cards > li').length === 1")
+    assert page.evaluate("[document.activeElement.name, document.activeElement.checked]") == [
+        "sector",
+        True,
+    ]
+
+    # Every link and control on the way is visibly focused.
+    page.goto(live_server.url + visitor_site["company"].url)
+    unringed = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break  # past the last link
+        if not focus_ring_visible(page):
+            unringed.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+    assert not unringed, f"focus is invisible on: {unringed}"
