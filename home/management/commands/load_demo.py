@@ -49,6 +49,15 @@ from search.models import GlossaryEntry
 CONTENT_DIR = settings.SITE_DIR / "seed" / "content"
 SOURCE = "en"
 TARGETS = ("sv", "fi")
+# The demo gallery photo's alternative text and caption.
+GALLERY_TEXTS = {
+    "en": ("Wind turbines on the coast near {place}", "Where we work: the Kvarken coast"),
+    "sv": ("Vindkraftverk vid kusten nära {place}", "Där vi arbetar: Kvarkens kust"),
+    "fi": (
+        "Tuulivoimaloita rannikolla ({place})",
+        "Missä toimimme: Merenkurkun rannikko",
+    ),
+}
 BLOCK_NAMESPACE = uuid.UUID("6f1d3c0e-3b5e-4a55-9a43-6b8f2f7f0c11")
 
 
@@ -222,10 +231,14 @@ class Command(BaseCommand):
         return existing or root.add_child(name="Demo content")
 
     def image(self, title, filename, png, alt):
+        """The demo image with this title, made from ``png`` (bytes, or a function that
+        draws them, called only when the image is missing)."""
         Image = get_image_model()
         image = Image.objects.filter(title=title, collection=self.collection).first()
         if image:
             return image
+        if callable(png):
+            png = png()
         # Saved through the storage API, so demo media land on S3 too when it is configured.
         image = Image(
             title=title,
@@ -422,6 +435,27 @@ class Command(BaseCommand):
             for index, item in enumerate(company["offerings"])
         ]
 
+    def gallery(self, company, lang):
+        """One photo of the coast in the company's colours, described in each language."""
+        slug = company["slug"]
+        colour = company.get("brand_color", "#0b5d7a")
+        photo = self.image(
+            f"{company['name']} coast",
+            f"{slug}-coast.png",
+            lambda: hero_png(f"{slug}-coast", colour, width=1200, height=800),
+            "",
+        )
+        alt, caption = GALLERY_TEXTS[lang]
+        value = {
+            "image": {
+                "image": photo.pk,
+                "alt_text": alt.format(place=company["city"]),
+                "decorative": False,
+            },
+            "caption": caption,
+        }
+        return [{"type": "image", "value": value, "id": block_id(slug, "gallery", 0)}]
+
     def company_texts(self, company, lang):
         return {
             "title": company["name"],
@@ -429,6 +463,7 @@ class Command(BaseCommand):
             "pitch": company["pitch"][lang],
             "description": self.description(company, lang),
             "offerings": self.offerings(company, lang),
+            "gallery": self.gallery(company, lang),
         }
 
     def load_companies(self, index):
