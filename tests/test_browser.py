@@ -351,3 +351,19 @@ def test_keyboard_only(page, live_server, visitor_site):
         if not focus_ring_visible(page):
             unringed.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
     assert not unringed, f"focus is invisible on: {unringed}"
+
+
+def test_on_a_phone_the_filters_fold_away_until_used(page, live_server, site_tree):
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + site_tree["directory"].url)
+    panel = page.locator("#directory-filter-panel")
+    assert panel.get_attribute("open") is None
+    assert page.locator(".cards > li").first.bounding_box()["y"] < PHONE["height"]
+
+    page.get_by_text("Filters", exact=True).click()
+    page.get_by_role("checkbox", name=re.compile(r"^Energy")).check()
+    page.wait_for_url(re.compile("sector=energy"))
+    assert "(1 selected)" in page.locator("summary").inner_text()
+
+    page.reload()  # a shared link with filters shows them
+    assert panel.get_attribute("open") is not None

@@ -9,7 +9,7 @@
 
   function swap(html) {
     var next = new DOMParser().parseFromString(html, "text/html");
-    ["directory-results"].forEach(function (id) {
+    ["directory-results", "directory-filter-count"].forEach(function (id) {
       var current = document.getElementById(id);
       var fresh = next.getElementById(id);
       if (current && fresh) current.replaceWith(fresh);
@@ -46,6 +46,14 @@
     });
     var query = params.toString();
     return window.location.pathname + (query ? "?" + query : "");
+  }
+
+  // On a phone the filters would push the companies a screen down: they start folded
+  // there unless some are in use. Without JavaScript they stay open.
+  var panel = document.getElementById("directory-filter-panel");
+  if (panel && window.matchMedia("(max-width: 40em)").matches &&
+      !panel.querySelector("input:checked")) {
+    panel.open = false;
   }
 
   form.addEventListener("change", function (event) {
