@@ -36,10 +36,14 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 browser-tools: node_modules/.installed ## Install headless Chromium (Debian) and axe-core (npm) for the browser tests
-	bash site/scripts/system-packages.sh chromium fonts-dejavu-core
+	bash site/scripts/system-packages.sh chromium
 
-messages: install ## Compile the sv and fi message catalogues (.mo files are built, never committed)
-	bash site/scripts/system-packages.sh gettext
+# gettext compiles the catalogues; WeasyPrint (the Company Catalogue) needs Pango and
+# HarfBuzz, and DejaVu has the glyphs of å, ä and ö.
+SYSTEM_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+
+messages: install ## Install the system libraries, compile the sv and fi message catalogues (.mo files are built, never committed)
+	bash site/scripts/system-packages.sh $(SYSTEM_PACKAGES)
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 run: messages ## Install, migrate SQLite, load demo content once, serve http://127.0.0.1:8000

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
+from django.http import QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -27,7 +28,7 @@ from home.taxonomy import localized_terms, term_names
 
 from . import identifiers
 from .blocks import OfferingBlock, SocialLinkBlock
-from .directory import browse
+from .directory import FACETS, browse
 from .inquiries import Inquiry, InquiryForm, deliver, over_rate_limit  # noqa: F401 (model)
 
 
@@ -76,7 +77,12 @@ class CompanyIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         directory = browse(self, request, self.PER_PAGE)
+        # The catalogue link takes the facets (not the text query or the sort order).
+        catalogue_query = QueryDict(mutable=True)
+        for name in FACETS:
+            catalogue_query.setlist(name, directory.form.cleaned_data.get(name) or [])
         context.update(
+            catalogue_query=catalogue_query.urlencode(),
             directory=directory,
             companies=directory.companies,
             page_obj=directory.page_obj,
@@ -404,3 +410,6 @@ class CompanyPage(BasePage):
     def language_names(self):
         labels = dict(spoken_language_choices())
         return [labels.get(code, code) for code in self.languages]
+
+
+from .catalogue import Catalogue  # noqa: E402, F401  (the model lives with its logic)
