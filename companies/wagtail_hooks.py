@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
@@ -133,3 +134,26 @@ def company_editor_log_actions(actions):
             return _("%(email)s can no longer edit the company") % {
                 "email": log_entry.data["email"]
             }
+
+
+@hooks.register("register_admin_urls")
+def catalogue_urls():
+    from . import catalogue_admin
+
+    return [
+        path("catalogues/", catalogue_admin.CatalogueView.as_view(), name="catalogues"),
+        path("catalogues/status/", catalogue_admin.status, name="catalogue_status"),
+        path("catalogues/<int:pk>/download/", catalogue_admin.download, name="catalogue_download"),
+    ]
+
+
+class CatalogueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("companies.add_catalogue")
+
+
+@hooks.register("register_admin_menu_item")
+def catalogue_menu_item():
+    return CatalogueMenuItem(
+        _("Company Catalogue"), reverse("catalogues"), icon_name="doc-full", order=260
+    )
