@@ -17,7 +17,7 @@ TEST_S3_ENDPOINT_URL ?= http://127.0.0.1:9350
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser-tools messages run demo test bench-search lint format clean
+.PHONY: help install browser-tools messages run demo test bench-search bench-catalogue lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ bench-search: messages ## Print search recall on OpenSearch and PostgreSQL (benc
 	status=0; DATABASE_URL=$(TEST_DATABASE_URL) TEST_OPENSEARCH_URL=$(TEST_OPENSEARCH_URL) \
 		$(BIN)/python bench/search_recall.py || status=$$?; \
 		bash site/scripts/opensearch.sh stop; exit $$status
+
+bench-catalogue: messages ## Print the Company Catalogue's build time and peak memory for 30, 300 and 1,000 companies
+	$(BIN)/python bench/catalogue_build.py
 
 lint: install ## Check style (ruff)
 	$(BIN)/ruff check .

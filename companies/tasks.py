@@ -17,7 +17,7 @@ def event_dates(event):
     return first if first == last else f"{first}–{last}"
 
 
-@task()
+@task(backend="catalogue")
 def build_catalogue(catalogue_id):
     """Lay out and store the catalogue's PDF; progress is kept on the row for the admin."""
     from wagtail.models import Locale

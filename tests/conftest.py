@@ -23,6 +23,19 @@ def english_by_default():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(scope="module")
+def database_restored_afterwards(django_db_blocker):
+    """For modules of transactional tests (a live server, a task worker): serialized
+    rollback restores the database before each test, but the last test leaves it flushed,
+    and the worker may run other files next that expect what the migrations made."""
+    yield
+    with django_db_blocker.unblock():
+        from django.db import connections
+
+        connection = connections["default"]
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
 @pytest.fixture
 def locales(db):
     return {code: Locale.objects.get(language_code=code) for code in LANGUAGES}

@@ -36,18 +36,10 @@ CSS_BUDGET = 50 * 1024
 # The live server runs in a thread and needs committed data; the flush after each test
 # would also remove what the migrations made (locales, home page), which serialized
 # rollback puts back for the tests that follow.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def database_restored_afterwards(django_db_blocker):
-    """Serialized rollback restores the database before each test here, but the last test
-    leaves it flushed, and the worker may run other files next that expect what the
-    migrations made."""
-    yield
-    with django_db_blocker.unblock():
-        connection = connections["default"]
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("database_restored_afterwards"),
+]
 
 
 @pytest.fixture

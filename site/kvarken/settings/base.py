@@ -9,6 +9,7 @@ production.py refuses to start without the secrets.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 # site/kvarken/settings/base.py -> site/ is the project-wide layer, its parent the repo.
 SITE_DIR = Path(__file__).resolve().parents[2]
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -277,6 +279,23 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # without a public email go, and rate limits as (attempts, seconds) per sender IP address
 # and per company. The limits count in the cache: share it (Redis) across app servers.
 INQUIRY_RETENTION_DAYS = env("INQUIRY_RETENTION_DAYS")
+
+# Background tasks (django-tasks). Wagtail's own run in the request. The Company Catalogue
+# takes minutes for hundreds of companies: with CATALOGUE_TASKS=queue (production's
+# default) it is queued in the database and built by `manage.py db_worker --backend
+# catalogue`; with CATALOGUE_TASKS=request (one machine, tests) it is built in the request.
+IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
+QUEUED_TASKS = "django_tasks_db.DatabaseBackend"
+
+
+def catalogue_tasks(default):
+    mode = env.str("CATALOGUE_TASKS", default=default)
+    if mode not in ("queue", "request"):
+        raise ImproperlyConfigured(f"CATALOGUE_TASKS is 'queue' or 'request', not {mode!r}.")
+    return {"BACKEND": QUEUED_TASKS if mode == "queue" else IMMEDIATE_TASKS}
+
+
+TASKS = {"default": {"BACKEND": IMMEDIATE_TASKS}, "catalogue": catalogue_tasks("request")}
 INQUIRY_FALLBACK_EMAIL = env("INQUIRY_FALLBACK_EMAIL")
 INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "company": (30, 3600)}
 

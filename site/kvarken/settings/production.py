@@ -5,7 +5,7 @@ Production: refuses to start without its secrets, and says which is missing.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import catalogue_tasks, env
 
 _missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS") if not env(name)]
 if _missing:
@@ -23,3 +23,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# The Company Catalogue is built by a worker: run `manage.py db_worker --backend catalogue`.
+TASKS["catalogue"] = catalogue_tasks("queue")  # noqa: F405 (TASKS from base)

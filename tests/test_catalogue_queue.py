@@ -1,0 +1,33 @@
+"""The Company Catalogue in production's mode: the visitor's request queues the build in
+the database and a worker (django-tasks-db's real db_worker) builds it. Transactional:
+the worker commits and closes its connections."""
+
+import pytest
+
+from tests.test_catalogue import catalogue_site, catalogue_url, pdf_pages  # noqa: F401
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("database_restored_afterwards"),
+]
+
+
+def test_with_a_queue_a_worker_builds_it_and_the_visitor_waits_for_it(
+    client,
+    catalogue_site,  # noqa: F811 (the fixture imported above)
+    settings,
+):
+    from django.core.management import call_command
+
+    settings.TASKS = {**settings.TASKS, "catalogue": {"BACKEND": settings.QUEUED_TASKS}}
+    url = catalogue_url("en", "?country=FI")
+
+    waiting = client.get(url)
+    assert waiting.status_code == 202
+    assert "being prepared" in waiting.content.decode()
+    assert client.get(url).status_code == 202  # asked again: still one build queued
+
+    call_command("db_worker", "--backend", "catalogue", "--batch", "--no-startup-delay")
+
+    _, pages = pdf_pages(client.get(url))
+    assert "Aurora Grid Oy" in "\n".join(pages)
