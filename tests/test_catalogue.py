@@ -66,6 +66,10 @@ def test_catalogue_holds_the_selected_companies_in_the_chosen_language(client, c
         for font in (page["/Resources"].get("/Font") or {}).values()
     }
     assert fonts and all("DejaVu" in font for font in fonts)
+    # Tagged for assistive technology (PDF/UA): structure tree, marked content, language.
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert root["/Lang"] == "sv"
 
 
 def test_table_of_contents_page_numbers_point_at_the_companies(client, catalogue_site):
