@@ -87,6 +87,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kvarken.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -167,6 +168,21 @@ STORAGES = {
 WAGTAILIMAGES_RENDITION_STORAGE = "kvarken.storage.LazyRenditionStorage"
 
 
+def media_origins(bucket, region, endpoint_url, custom_domain):
+    """The origins S3 media URLs point at: the CDN, the store's endpoint or AWS's hosts."""
+    from urllib.parse import urlsplit
+
+    origins = [f"https://{custom_domain}"] if custom_domain else []
+    if endpoint_url:
+        parts = urlsplit(endpoint_url)
+        origins.append(f"{parts.scheme}://{parts.netloc}")
+    else:
+        origins += [f"https://{bucket}.s3.amazonaws.com", "https://s3.amazonaws.com"]
+        if region:
+            origins.append(f"https://{bucket}.s3.{region}.amazonaws.com")
+    return origins
+
+
 def s3_storages(bucket, *, region="", endpoint_url="", custom_domain="", expire=300, acl=""):
     """STORAGES entries for media in an S3 bucket: private originals, public renditions."""
     common = {
@@ -197,7 +213,16 @@ def s3_storages(bucket, *, region="", endpoint_url="", custom_domain="", expire=
     }
 
 
+# Where media may load from besides this site (Content-Security-Policy).
+CSP_MEDIA_SOURCES = []
+
 if env("AWS_STORAGE_BUCKET_NAME"):
+    CSP_MEDIA_SOURCES = media_origins(
+        env("AWS_STORAGE_BUCKET_NAME"),
+        env("AWS_S3_REGION_NAME"),
+        env("AWS_S3_ENDPOINT_URL"),
+        env("AWS_S3_CUSTOM_DOMAIN"),
+    )
     STORAGES.update(
         s3_storages(
             env("AWS_STORAGE_BUCKET_NAME"),
@@ -315,7 +340,8 @@ COUNTRIES_FIRST_REPEAT = True
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads the CSRF token from the cookie.
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview is framed by the admin itself.
+# Wagtail's and wagtail-localize's previews allow their own framing (SAMEORIGIN).
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 

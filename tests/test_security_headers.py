@@ -1,0 +1,78 @@
+"""Security headers on every response, and Django's deployment checklist clean with the
+production settings (issue 9)."""
+
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.django_db
+
+
+def directives(response):
+    policy = response["Content-Security-Policy"]
+    return {
+        part.split()[0]: part.split()[1:] for part in (p.strip() for p in policy.split(";")) if part
+    }
+
+
+def test_public_pages_forbid_inline_scripts_and_framing_by_others(client, translated_tree):
+    tree = translated_tree
+    urls = [tree[name].url for name in ("home", "directory", "company", "news", "event")]
+    urls += ["/sv/sok/?q=grid", "/fi/no-such-page/", tree["news_index"].url + "rss/"]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        policy = directives(response)
+        assert policy["script-src"] == ["'self'"], url
+        assert "'unsafe-inline'" not in policy["style-src"], url
+        assert policy["frame-ancestors"] == ["'self'"] and policy["object-src"] == ["'none'"]
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_admin_has_the_same_headers(admin_client):
+    response = admin_client.get("/admin/")
+
+    policy = directives(response)
+    assert policy["frame-ancestors"] == ["'self'"] and policy["object-src"] == ["'none'"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_previews_may_be_framed_by_the_admin_only(admin_client, site_tree):
+    company = site_tree["company"]
+    response = admin_client.get(f"/admin/pages/{company.pk}/edit/preview/")
+
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert directives(response)["frame-ancestors"] == ["'self'"]
+
+
+def test_deployment_checklist_is_clean_with_production_settings(tmp_path):
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "kvarken.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "cleantech-kvarken.example",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"System check identified no issues", result.stdout), result.stdout
