@@ -122,6 +122,26 @@ def translated_tree(site_tree, translate_tree):
     return tree
 
 
+@pytest.fixture
+def two_companies(translated_tree, translate_tree):
+    """The translated tree plus a second company in another country and sector (Botnia
+    Heat AB, Umeå, heating), so that filters narrow: tree["other"]."""
+    tree = translated_tree
+    umea = MunicipalityFactory(name="Umeå", key="umea", country="SE")
+    heat = SectorFactory(name="Heating", key="heating")
+    other = CompanyPageFactory(
+        parent=tree["directory"],
+        title="Botnia Heat AB",
+        pitch="District heating from industrial waste heat",
+        municipality=umea,
+    )
+    other.sectors.set([heat])
+    other.save_revision().publish()
+    translate_tree(umea, heat, other)
+    tree.update(other=other, umea=umea, heat=heat)
+    return tree
+
+
 class SearchServer:
     """The test's own indexes on the OpenSearch node (see the search_server fixture)."""
 

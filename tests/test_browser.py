@@ -91,27 +91,12 @@ def page(browser):
 
 
 @pytest.fixture
-def visitor_site(translated_tree, translate_tree):
-    """The shared tree, with pictures on the company, and a Swedish company in another
-    sector so that filters narrow."""
+def visitor_site(two_companies):
+    """Two companies (tests/conftest.py), with pictures on the first and the indexes in
+    the main navigation."""
     from wagtail.models import Page
 
-    from companies.factories import CompanyPageFactory
-    from home.factories import MunicipalityFactory, SectorFactory
-
-    tree = translated_tree
-    umea = MunicipalityFactory(name="Umeå", key="umea", country="SE")
-    heat = SectorFactory(name="Heating", key="heating")
-    other = CompanyPageFactory(
-        parent=tree["directory"],
-        title="Botnia Heat AB",
-        pitch="District heating from industrial waste heat",
-        municipality=umea,
-    )
-    other.sectors.set([heat])
-    other.save_revision().publish()
-    translate_tree(umea, heat, other)
-    tree.update(other=other, umea=umea, heat=heat)
+    tree = two_companies
     add_pictures(tree["company"])
     # In the main navigation, in every language, as the demo content has them.
     indexes = [tree[name].translation_key for name in ("directory", "news_index", "event_index")]

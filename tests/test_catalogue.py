@@ -17,26 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def catalogue_site(translated_tree, translate_tree):
-    """Aurora (Vaasa, Finland, energy) from the shared tree and Botnia (Umeå, Sweden,
-    heating), both in en/sv/fi."""
-    from companies.factories import CompanyPageFactory
-    from home.factories import MunicipalityFactory, SectorFactory
-
-    tree = translated_tree
-    umea = MunicipalityFactory(name="Umeå", key="umea", country="SE")
-    heat = SectorFactory(name="Heating", key="heating")
-    other = CompanyPageFactory(
-        parent=tree["directory"],
-        title="Botnia Heat AB",
-        pitch="District heating from industrial waste heat",
-        municipality=umea,
-    )
-    other.sectors.set([heat])
-    other.save_revision().publish()
-    translate_tree(umea, heat, other)
-    tree["other"] = other
-    return tree
+def catalogue_site(two_companies):
+    """Aurora (Vaasa, Finland, energy) and Botnia (Umeå, Sweden, heating), in en/sv/fi."""
+    return two_companies
 
 
 def catalogue_url(language, query=""):
