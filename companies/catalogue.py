@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 # Bump when the print templates or entries change: every stored catalogue is then stale.
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 
 
 class EmptySelection(Exception):

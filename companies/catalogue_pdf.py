@@ -33,6 +33,7 @@ class Entry:
     certifications: list = dataclasses.field(default_factory=list)
     markets: list = dataclasses.field(default_factory=list)
     contacts: list = dataclasses.field(default_factory=list)  # (label, text)
+    references: list = dataclasses.field(default_factory=list)  # (title, client, summary)
     logo: str = ""  # a data: URI, so the layout never waits on the media storage
 
     @property
@@ -51,12 +52,33 @@ class Cover:
     date: datetime.date = dataclasses.field(default_factory=datetime.date.today)
 
 
-def _first_paragraphs(description):
-    text = " ".join(strip_tags(str(block.render())) for block in description).strip()
-    text = " ".join(text.split())
-    if len(text) <= DESCRIPTION_CHARS:
+def _plain(html):
+    return " ".join(strip_tags(str(html)).split())
+
+
+def _shorten(text, limit):
+    if len(text) <= limit:
         return text
-    return text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0] + " …"
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _first_paragraphs(description):
+    """The description's paragraphs as plain text (pictures, videos and downloads don't
+    print; references get their own list)."""
+    text = " ".join(_plain(block.value) for block in description if block.block_type == "paragraph")
+    return _shorten(text, DESCRIPTION_CHARS)
+
+
+def _references(description):
+    return [
+        (
+            block.value["title"],
+            block.value.get("client", ""),
+            _shorten(_plain(block.value["summary"]), 300),
+        )
+        for block in description
+        if block.block_type == "case_study"
+    ][:3]
 
 
 def _logo_uri(company):
@@ -121,6 +143,7 @@ def entry_for(company, labels):
         ),
         markets=sorted(countries.name(code) for code in company.export_markets),
         contacts=contacts,
+        references=_references(company.description),
         logo=_logo_uri(company),
     )
 

@@ -64,6 +64,17 @@ def test_table_of_contents_page_numbers_point_at_the_companies(client, catalogue
         parent=catalogue_site["directory"],
         title="Aaland Hydrogen Ab",
         offerings=[{"type": "offering", "value": offering}] * 30,
+        description=[
+            {"type": "paragraph", "value": "<p>Green hydrogen from <b>Jakobstad</b>.</p>"},
+            {
+                "type": "case_study",
+                "value": {
+                    "title": "Port of Vaasa",
+                    "client": "Vaasa city",
+                    "summary": "<p>2 MW</p>",
+                },
+            },
+        ],
     ).save_revision().publish()
 
     _, pages = pdf_pages(client.get(catalogue_url("en")))
@@ -92,6 +103,10 @@ def test_table_of_contents_page_numbers_point_at_the_companies(client, catalogue
             assert pages[int(number) - 1].startswith("Companies by sector")
         else:
             assert pages[int(number) - 1].startswith(name), (name, number)
+    # The description prints as text, references as a list of their own.
+    aaland = "\n".join(pages[numbers["Aaland Hydrogen Ab"] - 1 : numbers["Aurora Grid Oy"] - 1])
+    assert "Green hydrogen from Jakobstad." in aaland
+    assert "References" in aaland and "Port of Vaasa (Vaasa city): 2 MW" in aaland
     # The sector index refers to the same pages.
     index_page = next(p for p in pages if p.startswith("Companies by sector"))
     found = re.search(r"Energy\s+Aurora Grid Oy[ .]*(\d+)", index_page)
