@@ -16,12 +16,6 @@ from pypdf import PdfReader
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def catalogue_site(two_companies):
-    """Aurora (Vaasa, Finland, energy) and Botnia (Umeå, Sweden, heating), in en/sv/fi."""
-    return two_companies
-
-
 def catalogue_url(language, query=""):
     with translation.override(language):
         return reverse("catalogue") + query
@@ -34,7 +28,7 @@ def pdf_pages(response):
     return body, [page.extract_text() for page in PdfReader(io.BytesIO(body)).pages]
 
 
-def test_catalogue_holds_the_selected_companies_in_the_chosen_language(client, catalogue_site):
+def test_catalogue_holds_the_selected_companies_in_the_chosen_language(client, two_companies):
     body, pages = pdf_pages(client.get(catalogue_url("sv", "?country=FI")))
     text = "\n".join(pages)
 
@@ -55,13 +49,13 @@ def test_catalogue_holds_the_selected_companies_in_the_chosen_language(client, c
     assert root["/Lang"] == "sv"
 
 
-def test_table_of_contents_page_numbers_point_at_the_companies(client, catalogue_site):
+def test_table_of_contents_page_numbers_point_at_the_companies(client, two_companies):
     from companies.factories import CompanyPageFactory
 
     # A long list of offerings takes two pages and pushes the next companies further.
     offering = {"kind": "product", "title": "Electrolyser", "text": "For the Bothnian Bay. " * 8}
     CompanyPageFactory(
-        parent=catalogue_site["directory"],
+        parent=two_companies["directory"],
         title="Aaland Hydrogen Ab",
         offerings=[{"type": "offering", "value": offering}] * 30,
         description=[
@@ -113,12 +107,12 @@ def test_table_of_contents_page_numbers_point_at_the_companies(client, catalogue
     assert int(found.group(1)) == numbers["Aurora Grid Oy"]
 
 
-def test_qr_code_carries_the_showcase_url_in_the_same_language(client, catalogue_site, locales):
+def test_qr_code_carries_the_showcase_url_in_the_same_language(client, two_companies, locales):
     import pypdfium2
     import zxingcpp
 
     body, pages = pdf_pages(client.get(catalogue_url("fi", "?country=FI")))
-    company = catalogue_site["company"].get_translation(locales["fi"])
+    company = two_companies["company"].get_translation(locales["fi"])
     number = next(i for i, text in enumerate(pages) if text.startswith("[fi] Aurora Grid Oy"))
 
     image = pypdfium2.PdfDocument(body)[number].render(scale=150 / 72).to_pil()
@@ -128,7 +122,7 @@ def test_qr_code_carries_the_showcase_url_in_the_same_language(client, catalogue
     assert payloads[0].startswith("http") and "/fi/" in payloads[0]
 
 
-def test_stored_catalogue_is_reused_until_a_company_in_it_changes(client, catalogue_site):
+def test_stored_catalogue_is_reused_until_a_company_in_it_changes(client, two_companies):
     from companies.catalogue import Catalogue
 
     url = catalogue_url("en")
@@ -140,7 +134,7 @@ def test_stored_catalogue_is_reused_until_a_company_in_it_changes(client, catalo
     stored.refresh_from_db()
     assert (stored.file.name, stored.built_at) == (first_file, first_built)  # not rebuilt
 
-    company = catalogue_site["company"]
+    company = two_companies["company"]
     company.pitch = "Grid automation and storage for cold climates"
     company.save_revision().publish()
 
@@ -151,7 +145,7 @@ def test_stored_catalogue_is_reused_until_a_company_in_it_changes(client, catalo
     assert not stored.file.storage.exists(first_file)  # the stale file is gone
 
 
-def test_a_selection_without_companies_is_a_message_not_an_empty_pdf(client, catalogue_site):
+def test_a_selection_without_companies_is_a_message_not_an_empty_pdf(client, two_companies):
     response = client.get(catalogue_url("en", "?sector=energy&country=SE"))
 
     assert response.status_code == 404
@@ -159,7 +153,7 @@ def test_a_selection_without_companies_is_a_message_not_an_empty_pdf(client, cat
     assert "No company matches this selection" in response.content.decode()
 
 
-def test_unknown_filters_are_refused_with_a_message(client, catalogue_site):
+def test_unknown_filters_are_refused_with_a_message(client, two_companies):
     response = client.get(catalogue_url("en", "?sector=no-such-sector"))
 
     assert response.status_code == 400
@@ -167,9 +161,9 @@ def test_unknown_filters_are_refused_with_a_message(client, catalogue_site):
     assert client.get(catalogue_url("en", "?event=abc")).status_code == 400
 
 
-def test_event_catalogue_holds_its_participants(client, catalogue_site):
-    event = catalogue_site["event"]
-    event.participants.create(company=catalogue_site["other"])
+def test_event_catalogue_holds_its_participants(client, two_companies):
+    event = two_companies["event"]
+    event.participants.create(company=two_companies["other"])
     event.save_revision().publish()
 
     _, pages = pdf_pages(client.get(catalogue_url("en", f"?event={event.pk}")))
@@ -181,13 +175,13 @@ def test_event_catalogue_holds_its_participants(client, catalogue_site):
     assert f"{catalogue_url('en')}?event={event.pk}" in page
 
 
-def test_directory_links_the_catalogue_of_its_filters(client, catalogue_site):
-    page = client.get(catalogue_site["directory"].url + "?country=FI&sort=newest")
+def test_directory_links_the_catalogue_of_its_filters(client, two_companies):
+    page = client.get(two_companies["directory"].url + "?country=FI&sort=newest")
 
     assert f'href="{catalogue_url("en")}?country=FI"' in page.content.decode()
 
 
-def test_catalogue_is_stored_in_s3_when_configured(client, catalogue_site, s3_media):
+def test_catalogue_is_stored_in_s3_when_configured(client, two_companies, s3_media):
     from companies.catalogue import Catalogue
 
     pdf_pages(client.get(catalogue_url("en")))
@@ -208,7 +202,7 @@ def staff_client(client):
 
 
 def test_staff_build_catalogues_in_the_admin_and_see_when_they_were_built(
-    staff_client, catalogue_site
+    staff_client, two_companies
 ):
     from companies.catalogue import Catalogue
 
@@ -239,7 +233,7 @@ def test_staff_build_catalogues_in_the_admin_and_see_when_they_were_built(
     assert built["en"].built_at == built_at
 
 
-def test_staff_are_told_when_a_selection_is_empty(staff_client, catalogue_site):
+def test_staff_are_told_when_a_selection_is_empty(staff_client, two_companies):
     from companies.catalogue import Catalogue
 
     response = staff_client.post(
@@ -253,7 +247,7 @@ def test_staff_are_told_when_a_selection_is_empty(staff_client, catalogue_site):
     assert staff_client.post("/admin/catalogues/", {"languages": ["xx"]}).status_code == 400
 
 
-def test_only_staff_reach_the_catalogue_admin(client, catalogue_site):
+def test_only_staff_reach_the_catalogue_admin(client, two_companies):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 

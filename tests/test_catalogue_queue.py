@@ -4,7 +4,7 @@ the worker commits and closes its connections."""
 
 import pytest
 
-from tests.test_catalogue import catalogue_site, catalogue_url, pdf_pages  # noqa: F401
+from tests.test_catalogue import catalogue_url, pdf_pages
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -14,7 +14,7 @@ pytestmark = [
 
 def test_with_a_queue_a_worker_builds_it_and_the_visitor_waits_for_it(
     client,
-    catalogue_site,  # noqa: F811 (the fixture imported above)
+    two_companies,
     settings,
 ):
     from django.core.management import call_command
