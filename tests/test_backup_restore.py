@@ -23,25 +23,20 @@ pytestmark = [
     pytest.mark.usefixtures("database_restored_afterwards"),
 ]
 
-# Run in the restored site: what a visitor and an editor would find there.
+# Run in the restored site: the same inventory as below.
 INVENTORY = """
-import json, os, sys
+import json, sys
 sys.path.insert(0, "site")
 import django
 django.setup()
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Page
-pages = sorted([p.title, p.locale.language_code, str(p.translation_key), p.live]
-               for p in Page.objects.filter(depth__gt=1))
-images = sorted([i.title, i.file.name, i.file.read().hex()]
-                for i in get_image_model().objects.all())
-documents = sorted([d.title, d.file.read().decode()] for d in get_document_model().objects.all())
-print(json.dumps({"pages": pages, "images": images, "documents": documents}))
+from tests.test_backup_restore import inventory
+print(json.dumps(inventory()))
 """
 
 
 def inventory():
+    """What a visitor and an editor would find: pages, images and documents with their
+    contents."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Page
