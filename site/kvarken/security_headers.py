@@ -14,13 +14,12 @@ PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), bro
 
 def policy(*, inline_scripts):
     media = " ".join(settings.CSP_MEDIA_SOURCES)
-    script = "'self' 'unsafe-inline'" if inline_scripts else "'self'"
-    style = "'self' 'unsafe-inline'" if inline_scripts else "'self'"
+    inline = " 'unsafe-inline'" if inline_scripts else ""
     return "; ".join(
         [
             "default-src 'self'",
-            f"script-src {script}",
-            f"style-src {style}",
+            f"script-src 'self'{inline}",
+            f"style-src 'self'{inline}",
             f"img-src 'self' data: blob: {media}".strip(),
             f"media-src 'self' {media}".strip(),
             "font-src 'self' data:",
