@@ -13,6 +13,8 @@ TEST_DATABASE_URL ?= postgres://kvarken:kvarken@127.0.0.1:5432/kvarken
 TEST_OPENSEARCH_URL ?= http://127.0.0.1:9250
 # The S3-protocol server; site/scripts/s3proxy.sh starts it on this port.
 TEST_S3_ENDPOINT_URL ?= http://127.0.0.1:9350
+# The cache server; site/scripts/redis.sh starts it on this port.
+TEST_REDIS_URL ?= redis://127.0.0.1:6390/0
 # Two workers (one per core), whole files per worker so fixtures stay together.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
@@ -55,13 +57,16 @@ demo: messages ## (Re)load the demo content into the dev database
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 
-test: messages browser-tools ## Install and start PostgreSQL, OpenSearch and S3Proxy, run the whole suite (browser tests in Chromium included), stop them
+test: messages browser-tools ## Install and start PostgreSQL, OpenSearch, S3Proxy and Redis, run the whole suite (browser tests in Chromium included), stop them
 	bash site/scripts/postgres.sh
 	bash site/scripts/opensearch.sh start
 	bash site/scripts/s3proxy.sh start
+	bash site/scripts/redis.sh start
 	status=0; DATABASE_URL=$(TEST_DATABASE_URL) TEST_OPENSEARCH_URL=$(TEST_OPENSEARCH_URL) \
-		TEST_S3_ENDPOINT_URL=$(TEST_S3_ENDPOINT_URL) $(BIN)/pytest $(PYTEST_ARGS) || status=$$?; \
-		bash site/scripts/opensearch.sh stop; bash site/scripts/s3proxy.sh stop; exit $$status
+		TEST_S3_ENDPOINT_URL=$(TEST_S3_ENDPOINT_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) \
+		$(BIN)/pytest $(PYTEST_ARGS) || status=$$?; \
+		bash site/scripts/opensearch.sh stop; bash site/scripts/s3proxy.sh stop; \
+		bash site/scripts/redis.sh stop; exit $$status
 
 bench-search: messages ## Print search recall on OpenSearch and PostgreSQL (bench/search_recall.py)
 	bash site/scripts/postgres.sh

@@ -222,6 +222,7 @@ class CompanyPage(BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
+        # The form posts to inquiry_views.send; a page from before that posted here.
         if request.method == "POST":
             return self.serve_inquiry(request)
         return super().serve(request, *args, **kwargs)

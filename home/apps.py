@@ -7,7 +7,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared content")
 
     def ready(self):
+        from kvarken import page_cache
+
         from . import frontend_cache, locale_sync
 
         frontend_cache.connect()
+        page_cache.connect()
         locale_sync.connect()

@@ -287,3 +287,34 @@ def s3_media(settings, db):
     yield bucket
     bucket.empty()
     bucket.client.delete_bucket(Bucket=bucket.name)
+
+
+@pytest.fixture
+def cache_on_redis(settings):
+    """Points both cache aliases (default and pages) at the Redis server at a URL, under
+    a key prefix no other test uses, and turns the page cache on."""
+    import uuid
+
+    from kvarken.settings.base import redis_caches
+
+    def _use(url):
+        prefix = f"test-{uuid.uuid4().hex}"
+        configured = redis_caches(url, 60)
+        for name, alias in configured.items():
+            alias["KEY_PREFIX"] = f"{prefix}-{name}"
+        settings.CACHES = configured
+        settings.PAGE_CACHE_SECONDS = 60
+
+    return _use
+
+
+@pytest.fixture
+def page_cache(settings, cache_on_redis):
+    """Pages cached on the real Redis server `make test` starts. Fails, never skips,
+    without it."""
+    if not settings.TEST_REDIS_URL:
+        pytest.fail(
+            "No Redis server: run `make test`, which starts one, or start it with "
+            "site/scripts/redis.sh and set TEST_REDIS_URL."
+        )
+    cache_on_redis(settings.TEST_REDIS_URL)

@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
-from companies import catalogue_views
+from companies import catalogue_views, inquiry_views
 from home.sitemap import TranslatedSitemap, robots_txt
 from search import views as search_views
 
@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("search/suggest/"), search_views.suggest, name="search_suggest"),
     path(_("catalogue/"), catalogue_views.download, name="catalogue"),
+    path("inquiry/<int:page_id>/", inquiry_views.send, name="inquiry"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

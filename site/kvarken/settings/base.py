@@ -40,6 +40,11 @@ env = environ.Env(
     INQUIRY_RETENTION_DAYS=(int, 365),  # buyers' inquiries are deleted after this (GDPR)
     INQUIRY_FALLBACK_EMAIL=(str, "info@kvarken-cleantech.example"),  # company has no email
     DEEPL_API_KEY=(str, ""),  # machine translation in the translation editor
+    # The shared cache (every app server): rendered pages, rate limits. Without it, each
+    # process has its own and pages aren't cached.
+    REDIS_URL=(str, ""),
+    PAGE_CACHE_SECONDS=(int, 600),  # publishing clears cached pages at once; this caps the rest
+    PAGE_CACHE_CDN_SECONDS=(int, 60),  # s-maxage for a CDN or proxy in front
 )
 
 DEBUG = env("DEBUG")
@@ -89,6 +94,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kvarken.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session, locale and CSRF layers: a cached page skips them all, and it
+    # sees the cookies they set (an answer that sets one is never cached).
+    "kvarken.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -98,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "kvarken.middleware.StorageUnavailableMiddleware",
+    "kvarken.middleware.DatabaseUnavailableMiddleware",
     "kvarken.middleware.MachineTranslationUnavailableMiddleware",
     "companies.middleware.CompanyEditorAdminMiddleware",
 ]
@@ -125,6 +134,31 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+
+
+def redis_caches(url, page_seconds):
+    """The default cache (rate limits, Wagtail's site paths) and the page cache on one
+    Redis, under separate prefixes; short socket timeouts, and misses rather than
+    errors while Redis is down (kvarken/cache.py)."""
+    options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    redis = {"BACKEND": "kvarken.cache.ResilientRedisCache", "LOCATION": url, "OPTIONS": options}
+    return {
+        "default": {**redis, "KEY_PREFIX": "kvarken"},
+        "pages": {**redis, "KEY_PREFIX": "kvarken-pages", "TIMEOUT": page_seconds},
+    }
+
+
+if env("REDIS_URL"):
+    CACHES = redis_caches(env("REDIS_URL"), env("PAGE_CACHE_SECONDS"))
+    PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
+else:
+    # One process, nothing shared: a cached page couldn't be invalidated in the others.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_CDN_SECONDS = env("PAGE_CACHE_CDN_SECONDS")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -31,6 +31,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 TEST_OPENSEARCH_URL = env.str("TEST_OPENSEARCH_URL", default="")
 TEST_S3_ENDPOINT_URL = env.str("TEST_S3_ENDPOINT_URL", default="")
+# Pages are cached only in the tests that ask for the Redis server `make test` starts
+# (the `page_cache` fixture), each under its own key prefix.
+TEST_REDIS_URL = env.str("TEST_REDIS_URL", default="")
 
 # The browser tests drive Chromium with Playwright's synchronous API, which runs an event
 # loop in the test's thread; Django would then refuse the test's own database queries.
