@@ -3,6 +3,7 @@
 import logging
 
 from django.contrib import messages
+from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -44,9 +45,11 @@ class StorageUnavailableMiddleware:
         )
         if wants_json:
             return JsonResponse({"success": False, "error_message": message}, status=503)
+        # Rendered here: an exception while a template renders (a rendition, say) comes
+        # back with no later render step.
         return TemplateResponse(
             request, "storage_unavailable.html", {"message": message}, status=503
-        )
+        ).render()
 
 
 class MachineTranslationUnavailableMiddleware:
@@ -71,3 +74,44 @@ class MachineTranslationUnavailableMiddleware:
         if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
             back = "wagtailadmin_home"
         return redirect(back)
+
+
+class DatabaseUnavailableMiddleware:
+    """PostgreSQL unreachable (restarting, failing over): a 503 with Retry-After and a
+    page that needs no database, instead of a server error. Django reconnects on the
+    next request (production checks a kept connection before using it)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        if not _connection_lost(exception):
+            return None
+        logger.error(
+            "Database unavailable during %s %s: %s", request.method, request.path, exception
+        )
+        # Rendered here: an exception while the view's template renders comes back with
+        # no later render step.
+        response = TemplateResponse(request, "database_unavailable.html", status=503).render()
+        response["Retry-After"] = "30"
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+def _connection_lost(exception):
+    # OperationalError also covers a statement cancelled for a lock timeout and the like,
+    # which are bugs to see as errors, not outages. A refused or dropped connection has no
+    # SQLSTATE; a server shutting down or starting up answers class 57P; class 08 is
+    # "connection exception".
+    state = getattr(exception.__cause__, "sqlstate", None)
+    return (
+        isinstance(exception, InterfaceError)
+        or not state
+        or state[:2] == "08"
+        or (state[:3] == "57P")
+    )
