@@ -9,8 +9,9 @@ class HomeConfig(AppConfig):
     def ready(self):
         from kvarken import page_cache
 
-        from . import frontend_cache, locale_sync
+        from . import admin_csp, frontend_cache, locale_sync
 
+        admin_csp.patch_choosers()
         frontend_cache.connect()
         page_cache.connect()
         locale_sync.connect()

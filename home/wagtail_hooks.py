@@ -1,7 +1,9 @@
 """Admin menus: the taxonomy and site-content snippets (the models stay plain) and the
 translation overview."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -94,3 +96,9 @@ def translation_overview_menu_item():
     return TranslationOverviewMenuItem(
         _("Translations"), reverse("translation_overview"), icon_name="site", order=250
     )
+
+
+@hooks.register("insert_global_admin_js")
+def admin_init_js():
+    # Starts the widgets Wagtail would start with inline scripts (home/admin_csp.py).
+    return format_html('<script src="{}"></script>', static("js/admin-init.js"))

@@ -384,3 +384,65 @@ def test_the_policy_blocks_injected_inline_script(browser, live_server, site_tre
     assert page.evaluate("window.injected") is None
     assert any("Content Security Policy" in text for text in messages)
     context.close()
+
+
+def test_editors_work_in_the_admin_under_a_policy_without_inline_scripts(
+    page, live_server, two_companies, django_user_model
+):
+    """The admin's widgets start from data, not inline scripts (home/admin_csp.py): a
+    date-time picker opens, a page chooser in a multiple-chooser panel adds a participant,
+    an inline form added later gets its chooser started, an image chooser opens; then the
+    event publishes. The `page` fixture fails on anything the policy blocks."""
+    from events.models import EventPage
+
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: errors.append(message.text) if message.type == "error" else None,
+    )
+    django_user_model.objects.create_superuser("editor", "editor@example.com", "editor-pw")
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("input[name=username]", "editor")
+    page.fill("input[name=password]", "editor-pw")
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile("/admin/$"))
+
+    event = two_companies["event"]
+    page.goto(f"{live_server.url}/admin/pages/{event.pk}/edit/")
+    page.click("#id_start")
+    page.locator(".xdsoft_datetimepicker:visible").first.wait_for()
+    page.click("#id_title")  # closes the picker
+
+    # "Add participating companies": the page chooser modal, then the chosen company.
+    page.click("#id_participants-OPEN_MODAL")
+    modal = page.locator(".modal-dialog")
+    modal.get_by_label("Search term").fill("Botnia")
+    modal.get_by_role("checkbox", name="Botnia Heat AB", exact=True).check()
+    modal.get_by_role("button", name=re.compile("Confirm selection")).click()
+    chosen = page.locator("#id_participants-FORMS [data-chooser-title]")
+    chosen.first.wait_for()
+    assert "Botnia Heat AB" in chosen.all_inner_texts()
+
+    # The new form's own chooser was started: its "choose another" button opens a modal.
+    chooser = page.locator("#id_participants-FORMS .chooser").last
+    chooser.get_by_role("button", name="Actions").click()
+    chooser.locator("[data-chooser-action-choose]:visible").click()
+    modal.get_by_label("Search term").wait_for()
+    modal.get_by_role("button", name="Close").click()
+    modal.wait_for(state="hidden")
+
+    page.locator("button.dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
+    page.get_by_role("button", name="Publish").click()
+    page.wait_for_url(re.compile("/admin/pages/"))
+    published = EventPage.objects.get(pk=event.pk)
+    assert [p.company.title for p in published.participants.all()] == ["Botnia Heat AB"]
+
+    company = two_companies["company"]
+    page.goto(f"{live_server.url}/admin/pages/{company.pk}/edit/")
+    page.locator(
+        "#id_logo-chooser button.action-choose, #id_logo-chooser .chooser__choose-button"
+    ).first.click()
+    page.locator(".modal-dialog").get_by_text("Choose an image").first.wait_for()
+
+    assert not errors, errors

@@ -5,6 +5,7 @@ import re
 import secrets
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -41,10 +42,67 @@ def test_admin_has_the_same_headers(admin_client):
     response = admin_client.get("/admin/")
 
     policy = directives(response)
+    assert policy["script-src"] == ["'self'"]
     assert policy["frame-ancestors"] == ["'self'"] and policy["object-src"] == ["'none'"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "camera=()" in response["Permissions-Policy"]
+
+
+class Scripts(HTMLParser):
+    """The inline scripts a browser would run: <script> without src whose type is
+    JavaScript (data such as application/json is not run)."""
+
+    def __init__(self):
+        super().__init__()
+        self.inline, self._open = [], False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        kind = (attrs.get("type") or "text/javascript").lower()
+        self._open = (
+            tag == "script"
+            and "src" not in attrs
+            and (kind in ("module", "text/javascript", "application/javascript"))
+        )
+
+    def handle_data(self, data):
+        if self._open and data.strip():
+            self.inline.append(data.strip()[:80])
+
+    def handle_endtag(self, tag):
+        self._open = False
+
+
+def inline_scripts(response):
+    parser = Scripts()
+    parser.feed(response.content.decode())
+    return parser.inline
+
+
+def test_the_admin_writes_no_inline_script(admin_client, two_companies, locales):
+    """Every kind of widget our editors meet: choosers (image, page, snippet), date and
+    time pickers, inline panels and multiple-chooser panels, wagtail-localize's editor."""
+    from home.factories import StandardPageFactory
+
+    tree = two_companies
+    urls = ["/admin/", "/admin/pages/", "/admin/users/", "/admin/images/"]
+    for name in ("home", "directory", "company", "news_index", "news", "event_index", "event"):
+        urls.append(f"/admin/pages/{tree[name].pk}/edit/")
+    urls.append(f"/admin/pages/{tree['news_index'].pk}/")
+    urls += [
+        "/admin/snippets/home/sector/",
+        f"/admin/snippets/home/sector/edit/{tree['sector'].pk}/",
+        "/admin/snippets/home/sitesettings/",
+    ]
+    untranslated = StandardPageFactory(parent=tree["home"], title="Not translated yet")
+    urls.append(f"/admin/localize/submit/page/{untranslated.pk}/")
+    # wagtail-localize's translation editor is the edit view of a synced translation.
+    urls.append(f"/admin/pages/{tree['company'].get_translation(locales['sv']).pk}/edit/")
+    for url in urls:
+        response = admin_client.get(url, follow=True)
+        assert response.status_code == 200, url
+        assert inline_scripts(response) == [], url
 
 
 def test_previews_may_be_framed_by_the_admin_only(admin_client, site_tree):

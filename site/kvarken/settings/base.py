@@ -297,6 +297,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Cleantech Kvarken"
 WAGTAILADMIN_BASE_URL = env("BASE_URL")
+# The admin's "new Wagtail release" notice fetches from a third-party host: a leak of who
+# edits when, and blocked by the admin's Content-Security-Policy. Upgrades go through
+# pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Gravatar is unreachable from our hosts and leaks editors' email hashes (GDPR).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Search (search/backends/): Elasticsearch 8 in production when ELASTICSEARCH_URL is set,
