@@ -38,12 +38,18 @@ def _utc(moment):
     return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def _place_name(event):
+    municipality = event.municipality
+    if municipality is None:
+        return ""
+    # Translated events point at their language's municipality: no query per event.
+    if municipality.locale_id == event.locale_id:
+        return municipality.name
+    return municipality.localized.name
+
+
 def _event_lines(event, host):
-    place = ", ".join(
-        part
-        for part in (event.venue, event.municipality.localized.name if event.municipality else "")
-        if part
-    )
+    place = ", ".join(part for part in (event.venue, _place_name(event)) if part)
     description = "\n\n".join(part for part in (event.intro, event.full_url) if part)
     lines = [
         "BEGIN:VEVENT",
