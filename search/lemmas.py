@@ -66,3 +66,11 @@ def with_lemmas(text, language):
     if not extra:
         return text or ""
     return f"{text}\n{' '.join(extra)}"
+
+
+def warm_up():
+    """Load the three languages' dictionaries now (seconds, and about 600 MB) rather than
+    in the first visitor's search. The app servers call it at start (kvarken/wsgi.py);
+    with gunicorn's --preload the workers share what the master loaded."""
+    for language in sorted(LEMMATISED_LANGUAGES):
+        simplemma.lemmatize("warm", lang=language, greedy=True)
