@@ -19,7 +19,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6390/0
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser-tools messages run demo test bench-search bench-catalogue lint format clean
+.PHONY: help install browser-tools messages run demo test bench bench-search bench-catalogue lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -67,6 +67,16 @@ test: messages browser-tools ## Install and start PostgreSQL, OpenSearch, S3Prox
 		$(BIN)/pytest $(PYTEST_ARGS) || status=$$?; \
 		bash site/scripts/opensearch.sh stop; bash site/scripts/s3proxy.sh stop; \
 		bash site/scripts/redis.sh stop; exit $$status
+
+# The benchmark's own Redis, so that it can run beside `make test`.
+BENCH_REDIS_PORT ?= 6391
+
+bench: messages ## Load the site at 100, 1,000 and 10,000 companies (gunicorn, Redis, wrk): latency, req/s, queries, targets
+	bash site/scripts/postgres.sh
+	bash site/scripts/system-packages.sh wrk
+	REDIS_PORT=$(BENCH_REDIS_PORT) bash site/scripts/redis.sh start
+	status=0; BENCH_REDIS_URL=redis://127.0.0.1:$(BENCH_REDIS_PORT)/0 $(BIN)/python bench/site_load.py \
+		|| status=$$?; REDIS_PORT=$(BENCH_REDIS_PORT) bash site/scripts/redis.sh stop; exit $$status
 
 bench-search: messages ## Print search recall on OpenSearch and PostgreSQL (bench/search_recall.py)
 	bash site/scripts/postgres.sh
