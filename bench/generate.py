@@ -46,7 +46,7 @@ import time
 import uuid
 import zoneinfo
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -379,16 +379,23 @@ class Company:
 class Generator:
     def __init__(self, args):
         self.args = args
-        self.rng = random.Random(args.seed)
         self.now = timezone.now()
         self.counts = {}
 
-    def uuid(self):
-        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+    def rng(self, *name):
+        """The random numbers of one thing (a company, a news item, an event): the same
+        for it whatever N is, so that the first company, news item and event are the same
+        at every size (bench/site_load.py measures them) and the same seed gives the same
+        site."""
+        return random.Random(":".join(str(part) for part in (self.args.seed, *name)))
 
-    def moment(self, days_back):
+    @staticmethod
+    def uuid(rng):
+        return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+    def moment(self, rng, days_back):
         """A time within the last ``days_back`` days."""
-        return self.now - timedelta(seconds=self.rng.uniform(0, days_back * 86400))
+        return self.now - timedelta(seconds=rng.uniform(0, days_back * 86400))
 
     # Structure ---------------------------------------------------------------------------
 
@@ -467,7 +474,7 @@ class Generator:
         wagtail-localize's translations of a snippet are. Returns {(key, language): term}."""
         rows = []
         for item in items:
-            translation_key = self.uuid()
+            translation_key = self.uuid(self.rng(model.__name__, item["key"]))
             for code, locale in self.locales.items():
                 rows.append(
                     model(
@@ -484,12 +491,13 @@ class Generator:
     # Companies: facts ----------------------------------------------------------------------
 
     def plan_companies(self):
-        rng = self.rng
         count = self.args.companies
         total = len(BRAND_STARTS) * len(BRAND_ENDS) * len(LINES_OF_BUSINESS)
         # Every name once in random order; past 11,200 companies, again with a number.
         rounds = -(-count // total)
-        combinations = [n for _ in range(rounds) for n in rng.sample(range(total), total)]
+        combinations = [
+            n for r in range(rounds) for n in self.rng("names", r).sample(range(total), total)
+        ]
         municipality_keys = list(self.municipality_items)
         sector_keys = list(self.sector_items)
         templates = {key: [] for key in sector_keys}
@@ -500,6 +508,7 @@ class Generator:
         slugs = set()
         self.companies = []
         for number, combination in enumerate(combinations[:count]):
+            rng = self.rng("company", number)
             start, rest = divmod(combination, len(BRAND_ENDS) * len(LINES_OF_BUSINESS))
             end, line = divmod(rest, len(LINES_OF_BUSINESS))
             brand = BRAND_STARTS[start] + BRAND_ENDS[end]
@@ -532,7 +541,7 @@ class Generator:
             languages = list(SPOKEN[country][: rng.choice([1, 2])]) + ["en"]
             if rng.random() < 0.25:
                 languages.append(rng.choice(EXTRA_SPOKEN))
-            first = self.moment(6 * 365)
+            first = self.moment(rng, 6 * 365)
             last = first + (self.now - first) * rng.random()
             self.companies.append(
                 Company(
@@ -540,7 +549,7 @@ class Generator:
                     name=name,
                     brand=brand,
                     slug=slug,
-                    key=self.uuid(),
+                    key=self.uuid(rng),
                     municipality=municipality,
                     sectors=sectors,
                     certifications=sorted(certifications),
@@ -565,8 +574,8 @@ class Generator:
                         else f"+358 {rng.choice(['6', '40', '50'])} {rng.randint(100, 999)} "
                         f"{rng.randint(1000, 9999)}"
                     ),
-                    latitude=self.near(municipality["latitude"]),
-                    longitude=self.near(municipality["longitude"]),
+                    latitude=self.near(rng, municipality["latitude"]),
+                    longitude=self.near(rng, municipality["longitude"]),
                     identifiers=self.business_identifiers(slug, country),
                 )
             )
@@ -586,8 +595,9 @@ class Generator:
             "vat_number": identifiers.vat_for_org_number(org_number),
         }
 
-    def near(self, degrees):
-        return Decimal(f"{degrees + self.rng.uniform(-0.05, 0.05):.5f}")
+    @staticmethod
+    def near(rng, degrees):
+        return Decimal(f"{degrees + rng.uniform(-0.05, 0.05):.5f}")
 
     def brand_names(self):
         """Per demo company, how its texts name it: its name without "AB" or "Oy" where
@@ -891,21 +901,23 @@ class Generator:
 
     # News -----------------------------------------------------------------------------------
 
-    def companies_matching(self, criteria, limit):
+    def companies_matching(self, rng, criteria, limit):
         sectors = set(criteria.get("sectors") or [])
         places = set(criteria.get("municipalities") or [])
         matching = [
             c for c in self.companies if sectors & set(c.sectors) or c.municipality["key"] in places
         ]
-        return self.rng.sample(matching, min(limit, len(matching)))
+        return rng.sample(matching, min(limit, len(matching)))
 
     def plan_news(self):
-        """The demo's news first, then news from companies (an offering of theirs)."""
-        rng = self.rng
+        """The demo's news first, then news from companies (an offering of theirs). Each
+        item draws what doesn't depend on N first, and only then picks companies."""
         seeds = self.data["news"]
         self.news = []
         slugs = set()
         for number in range(self.args.news):
+            rng = self.rng("news", number)
+            key = self.uuid(rng)
             if number < len(seeds):
                 seed = seeds[number]
                 item = {
@@ -915,12 +927,14 @@ class Generator:
                     "intro": seed["intro"],
                     "body": seed["body"],
                     "topics": [DemoLoader.slug(tag) for tag in seed["tags"][SOURCE]],
-                    "companies": self.companies_matching(seed.get("related", {}), 4),
+                    "companies": self.companies_matching(rng, seed.get("related", {}), 4),
                 }
             else:
+                day = self.moment(rng, 3 * 365).date()
+                extra_topic = rng.choice(["export", "funding"]) if rng.random() < 0.3 else None
+                background = rng.choice(seeds)
                 company = rng.choice(self.companies)
                 offering = rng.choice(company.offerings)
-                background = rng.choice(seeds)
                 texts = {}
                 for code in LANGUAGES:
                     title, body = COMPANY_NEWS[code]
@@ -934,23 +948,18 @@ class Generator:
                         + background["body"][code],
                     )
                 topics = {SECTOR_TOPICS[key] for key in company.sectors if key in SECTOR_TOPICS}
-                if rng.random() < 0.3:
-                    topics.add(rng.choice(["export", "funding"]))
+                topics |= {extra_topic} if extra_topic else set()
+                others = self.companies_matching(
+                    rng, {"sectors": company.sectors}, rng.randint(0, 3)
+                )
                 item = {
                     "slug": slugify(texts[SOURCE][0]),
-                    "date": self.moment(3 * 365).date(),
+                    "date": day,
                     "title": {code: text[0] for code, text in texts.items()},
                     "intro": {code: text[1] for code, text in texts.items()},
                     "body": {code: text[2] for code, text in texts.items()},
                     "topics": sorted(topics & {key for key, _code in self.topics}),
-                    "companies": [company]
-                    + [
-                        other
-                        for other in self.companies_matching(
-                            {"sectors": company.sectors}, rng.randint(0, 3)
-                        )
-                        if other is not company
-                    ],
+                    "companies": [company] + [other for other in others if other is not company],
                 }
             base, suffix = item["slug"], 2
             while item["slug"] in slugs:
@@ -959,9 +968,7 @@ class Generator:
             published = timezone.make_aware(
                 datetime.combine(item["date"], datetime.min.time()) + timedelta(hours=9)
             )
-            item["published"] = min(published, self.now)
-            item["key"] = self.uuid()
-            item["pages"] = {}
+            item.update(published=min(published, self.now), key=key, pages={})
             self.news.append(item)
 
     def news_pages(self):
@@ -1024,21 +1031,28 @@ class Generator:
 
     def plan_events(self):
         """The demo's events as patterns, each held again on other dates (a year back to a
-        year ahead, so both the upcoming and the past list fill)."""
-        rng = self.rng
+        year ahead, so both the upcoming and the past list fill). Each event draws what
+        doesn't depend on N first, and only then picks companies and news."""
         seeds = self.data["events"]
         self.events = []
         slugs = set()
         for number in range(self.args.events):
+            rng = self.rng("event", number)
+            key = self.uuid(rng)
+            days, lead, participants, more_news = (
+                rng.randint(-365, 365),
+                rng.randint(20, 90),
+                rng.randint(3, 12),
+                rng.random() < 0.5,
+            )
             seed = seeds[number % len(seeds)]
-            start = datetime.fromisoformat(seed["start"])
-            end = datetime.fromisoformat(seed["end"])
             # The seed's wall-clock times, on a day within a year of today.
-            shift = timedelta(days=rng.randint(-365, 365) + (self.now.date() - start.date()).days)
             zone = zoneinfo.ZoneInfo(seed["time_zone"])
-            start = (start + shift).replace(tzinfo=zone)
-            end = (end + shift).replace(tzinfo=zone)
-            deadline = seed.get("registration_deadline")
+            shift = timedelta(
+                days=days + (self.now.date() - date.fromisoformat(seed["start"][:10])).days
+            )
+            start = (datetime.fromisoformat(seed["start"]) + shift).replace(tzinfo=zone)
+            end = (datetime.fromisoformat(seed["end"]) + shift).replace(tzinfo=zone)
             # "... matchmaking 2027" held in May 2026 becomes "... matchmaking (May 2026)".
             title = {
                 code: f"{YEAR.sub('', seed['title'][code])} "
@@ -1051,7 +1065,8 @@ class Generator:
                 slug, suffix = f"{base}-{suffix}", suffix + 1
             slugs.add(slug)
             related = [item for item in self.news if item["slug"] in seed.get("related_news", [])]
-            if self.news and rng.random() < 0.5:
+            participants = self.companies_matching(rng, seed.get("participants", {}), participants)
+            if self.news and more_news:
                 related.append(rng.choice(self.news))
             self.events.append(
                 {
@@ -1060,13 +1075,15 @@ class Generator:
                     "title": title,
                     "start": start,
                     "end": end,
-                    "deadline": (start - timedelta(days=7)).date() if deadline else None,
-                    "published": min(start - timedelta(days=rng.randint(20, 90)), self.now),
-                    "participants": self.companies_matching(
-                        seed.get("participants", {}), rng.randint(3, 12)
+                    "deadline": (
+                        (start - timedelta(days=7)).date()
+                        if seed.get("registration_deadline")
+                        else None
                     ),
+                    "published": min(start - timedelta(days=lead), self.now),
+                    "participants": participants,
                     "related_news": list({id(item): item for item in related}.values()),
-                    "key": self.uuid(),
+                    "key": key,
                 }
             )
 
@@ -1201,7 +1218,10 @@ def index_everything(workers):
             tasks += [(alias, model._meta.label, batch[0], batch[-1]) for batch in chunks(pks)]
             total += len(pks)
         progress = Progress(f"search index ({alias})", total)
-        # A database connection must not cross a fork: each worker opens its own.
+        # Loaded once, before the fork, the lemma dictionaries (seconds, hundreds of MB)
+        # are shared by the workers. A database connection must not cross a fork: each
+        # worker opens its own.
+        lemmas.warm_up()
         connections.close_all()
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for count in pool.imap_unordered(index_chunk, tasks):
