@@ -20,6 +20,7 @@ Cached answers get an ETag and `Cache-Control: public` with a short s-maxage for
 CDN (which is purged on publish, home/frontend_cache.py); a request with a matching
 If-None-Match gets 304 Not Modified."""
 
+import functools
 import hashlib
 import logging
 import uuid
@@ -177,14 +178,19 @@ def connect():
     post_delete.connect(_deleted, dispatch_uid="page-cache-deleted")
 
 
+@functools.cache
 def _shown_on_public_pages():
     """Models whose rows public pages show directly, besides pages (which count when
-    published, not when a draft is saved)."""
+    published, not when a draft is saved). Worked out once: every save in the app, renditions
+    made while a page renders included, asks."""
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
     from wagtail.models import CollectionViewRestriction, Locale, PageViewRestriction, Site
+    from wagtail.hooks import search_for_hooks
     from wagtail.snippets.models import get_snippet_models
+
+    search_for_hooks()  # snippets registered in wagtail_hooks.py, before the list is kept
 
     return (
         *(model for model in get_snippet_models() if model._meta.label_lower not in NOT_SHOWN),
