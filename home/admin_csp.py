@@ -42,17 +42,16 @@ def patch_choosers():
 
     def render(self, name, value, attrs=None, renderer=None):
         render_js_init = type(self).render_js_init
-        if render_js_init is BaseChooser.render_js_init:
+        if render_js_init not in (BaseChooser.render_js_init, AdminTaskChooser.render_js_init):
+            return original(self, name, value, attrs, renderer)  # unknown: left as it was
+        id_ = attrs["id"]
+        value_data = self.get_value_data(value)
+        if render_js_init is AdminTaskChooser.render_js_init:
+            init = init_element("createTaskChooser", target=id_)
+        else:
             # new PageChooser(id, options), as BaseChooser.render_js_init writes it.
-            id_ = attrs["id"]
-            value_data = self.get_value_data(value)
             options = self.get_js_init_options(id_, name, value_data)
             init = init_element(self.js_constructor, target=id_, data=options, construct=True)
-        elif render_js_init is AdminTaskChooser.render_js_init:
-            value_data = self.get_value_data(value)
-            init = init_element("createTaskChooser", target=attrs["id"])
-        else:
-            return original(self, name, value, attrs, renderer)  # unknown: left as it was
         return mark_safe(self.render_html(name, value_data, attrs) + init)
 
     BaseChooser.render = render
