@@ -127,11 +127,11 @@ class Cluster:
         self.port = free_port()
         self.url = f"postgres://kvarken:kvarken@127.0.0.1:{self.port}/kvarken"
 
-    def run(self, program, *args, **kwargs):
+    def run(self, program, *args, check=True):
         command = [str(PG_BIN / program), *args]
         if os.geteuid() == 0:
             command = ["runuser", "-u", "postgres", "--", *command]
-        return subprocess.run(command, check=True, capture_output=True, **kwargs)
+        return subprocess.run(command, check=check, capture_output=True)
 
     def init(self):
         if os.geteuid() == 0:
@@ -181,11 +181,7 @@ class Cluster:
         self.pg_ctl("restart")
 
     def destroy(self):
-        subprocess.run(
-            ["runuser", "-u", "postgres", "--"] * (os.geteuid() == 0)
-            + [str(PG_BIN / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "stop"],
-            capture_output=True,
-        )
+        self.run("pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "stop", check=False)
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

@@ -190,9 +190,7 @@ def test_editors_never_see_or_fill_the_cache(client, admin_user, site_tree, page
     editor.force_login(admin_user)
 
     seen_by_editor = editor.get(company.url)
-    assert 'id="wagtail-userbar"' in text(seen_by_editor) or "wagtail-userbar" in text(
-        seen_by_editor
-    )
+    assert "wagtail-userbar" in text(seen_by_editor)
     assert "no-store" in seen_by_editor["Cache-Control"]
     assert "private" in seen_by_editor["Cache-Control"]
 
