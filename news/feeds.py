@@ -19,6 +19,13 @@ class NewsFeed(Feed):
         super().__init__()
         self.index = index
 
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # The feed generator writes every element separately, and the server sends each
+        # piece in its own write (hundreds per feed): join them.
+        response.content = response.content
+        return response
+
     def get_object(self, request, *args, **kwargs):
         self.language = self.index.locale.language_code  # Django reads it as an attribute
         return self.index

@@ -154,6 +154,9 @@ class PageCacheMiddleware:
         if request.method == "GET" and generation is not None and _storable(response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
+            # One piece: a view that wrote its answer in many (Django's feeds write each
+            # element) would be sent in as many writes, each time it is served from here.
+            response.content = response.content
             _public_headers(response)
             cache.set(key, (generation, response), settings.PAGE_CACHE_SECONDS)
             return (
@@ -185,9 +188,9 @@ def _shown_on_public_pages():
     made while a page renders included, asks."""
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents.models import AbstractDocument
+    from wagtail.hooks import search_for_hooks
     from wagtail.images.models import AbstractImage
     from wagtail.models import CollectionViewRestriction, Locale, PageViewRestriction, Site
-    from wagtail.hooks import search_for_hooks
     from wagtail.snippets.models import get_snippet_models
 
     search_for_hooks()  # snippets registered in wagtail_hooks.py, before the list is kept
