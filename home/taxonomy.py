@@ -119,17 +119,26 @@ def localized_terms(terms):
     return sorted((term.localized for term in terms), key=lambda term: term.name)
 
 
-def term_names(terms, locale):
-    """The names of the given terms in ``locale`` (falling back to the term's own name).
+def translated_names(terms, locale):
+    """{translation key: name in ``locale``} for the given terms (of one model), in one
+    query however many pages they come from."""
+    terms = list(terms)
+    if not terms:
+        return {}
+    return dict(
+        type(terms[0])
+        .objects.filter(translation_key__in={t.translation_key for t in terms}, locale=locale)
+        .values_list("translation_key", "name")
+    )
+
+
+def term_names(terms, locale, names=None):
+    """The names of the given terms in ``locale`` (falling back to the term's own name),
+    from ``names`` (translated_names()) when the caller fetched them for many pages.
 
     Pages keep the source terms of their translation source (synchronised many-to-many
     fields), so a Finnish page's sectors are looked up in Finnish by translation key."""
     terms = list(terms)
-    if not terms:
-        return []
-    translated = dict(
-        type(terms[0])
-        .objects.filter(translation_key__in=[t.translation_key for t in terms], locale=locale)
-        .values_list("translation_key", "name")
-    )
-    return [translated.get(term.translation_key, term.name) for term in terms]
+    if names is None:
+        names = translated_names(terms, locale)
+    return [names.get(term.translation_key, term.name) for term in terms]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from home.taxonomy import term_names
+from home.taxonomy import term_names, translated_names
 
 ITEMS = 20
 
@@ -45,13 +45,18 @@ class NewsFeed(Feed):
     def items(self, index):
         from .models import NewsPage
 
-        return (
+        items = list(
             NewsPage.objects.child_of(index)
             .live()
             .public()
             .order_by("-date", "-pk")
             .prefetch_related("tags")[:ITEMS]
         )
+        # Every item's tags named in the feed's language at once, not a query per item.
+        self.topic_names = translated_names(
+            [tag for item in items for tag in item.tags.all()], index.locale_id
+        )
+        return items
 
     def item_title(self, item):
         return item.title
@@ -75,7 +80,7 @@ class NewsFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return term_names(item.tags.all(), item.locale_id)
+        return term_names(item.tags.all(), item.locale_id, self.topic_names)
 
 
 class NewsAtomFeed(NewsFeed):
