@@ -141,7 +141,9 @@ def matching_ids(queryset, text, language, *, limit=1000, glossary=None):
         return []
 
     def call(backend):
-        results = search_in_language(backend, query, queryset, language)
+        results = search_in_language(backend, query, queryset.only("pk"), language)
+        if hasattr(results, "keys"):  # a search server: keys straight from its answer
+            return results.keys(limit)
         return [obj.pk for obj in results[:limit]]
 
     _alias, ids = _run(call)

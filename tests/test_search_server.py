@@ -154,3 +154,50 @@ def test_when_the_server_is_down_the_database_answers(
     assert [r["title"] for r in suggestions.json()["results"]] == ["Aurora Grid Oy"]
     # One warning: later searches skip the server for a while instead of each waiting.
     assert caplog.text.count("Search backend 'default' unavailable") == 1
+
+
+@pytest.mark.django_db
+def test_the_directory_text_query_on_the_search_server(client, search_server, home, caplog):
+    """The directory takes the best matches' keys from the server and filters, counts and
+    pages them in the database: facets still narrow them, and a company the server has
+    but visitors may not see (private, or in another directory) never shows."""
+    from wagtail.models import PageViewRestriction
+
+    from companies.factories import CompanyIndexPageFactory, CompanyPageFactory
+    from home.factories import SectorFactory
+
+    directory = CompanyIndexPageFactory(parent=home)
+    other_directory = CompanyIndexPageFactory(parent=home, slug="partners", title="Partners")
+    energy = SectorFactory(name="Energy", key="energy")
+    water = SectorFactory(name="Water", key="water")
+
+    def company(parent, title, pitch, sector):
+        page = CompanyPageFactory(parent=parent, title=title, pitch=pitch)
+        page.sectors.set([sector])
+        page.save_revision().publish()
+        return page
+
+    company(directory, "Delta Hydro", "Hydro power, and geothermal heat pumps.", water)
+    company(directory, "Botnia Geothermal", "Heat from deep wells.", energy)
+    company(directory, "Clear Water", "Water treatment for towns.", water)
+    company(other_directory, "Partner Geothermal", "Heat from deep wells.", energy)
+    private = company(directory, "Quiet Geothermal", "Heat from deep wells.", energy)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    search_server.refresh()
+
+    with caplog.at_level(logging.WARNING, logger="search.service"):
+        response = client.get(directory.url, {"q": "geothermal"})
+        assert response.status_code == 200
+        assert names(response) == ["Botnia Geothermal", "Delta Hydro"]  # the title first
+
+        response = client.get(directory.url, {"q": "geothermal", "sector": "water"})
+        assert names(response) == ["Delta Hydro"]
+
+    assert not caplog.records  # no fallback: the search server answered
+
+
+def names(response):
+    import re
+
+    html = response.content.decode()
+    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', html)

@@ -2,7 +2,12 @@
 
 from modelsearch.backends import elasticsearch8 as base
 
-from .language import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
+from .language import (
+    KeysResultsMixin,
+    LanguageBackendMixin,
+    LanguageMappingMixin,
+    LanguageQueryCompilerMixin,
+)
 
 
 class Mapping(LanguageMappingMixin, base.Elasticsearch8Mapping):
@@ -17,7 +22,12 @@ class AutocompleteQueryCompiler(base.Elasticsearch8AutocompleteQueryCompiler):
     mapping_class = Mapping
 
 
+class SearchResults(KeysResultsMixin, base.Elasticsearch8SearchResults):
+    pass
+
+
 class SearchBackend(LanguageBackendMixin, base.Elasticsearch8SearchBackend):
     mapping_class = Mapping
     query_compiler_class = QueryCompiler
     autocomplete_query_compiler_class = AutocompleteQueryCompiler
+    results_class = SearchResults

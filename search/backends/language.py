@@ -79,3 +79,19 @@ class LanguageBackendMixin:
             # Title again, with its boost, so that title matches rank first.
             return {"fields": [language_field(language), "title"]}
         return {}
+
+
+class KeysResultsMixin:
+    def keys(self, limit):
+        """The primary keys of the best ``limit`` hits, in order: one request, and no
+        database lookup of the hits (which for a thousand pages costs more than the search).
+        A caller filters them in the database anyway (search/service.py's matching_ids)."""
+        response = self._backend_do_search(
+            self._get_es_body(),
+            index=self.backend.get_index_for_model(self.query_compiler.queryset.model).name,
+            _source=False,
+            size=limit,
+            **{self.fields_param_name: "pk"},
+        )
+        key = self.query_compiler.queryset.model._meta.pk
+        return [key.to_python(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]

@@ -3,7 +3,12 @@
 
 from modelsearch.backends import opensearch2 as base
 
-from .language import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
+from .language import (
+    KeysResultsMixin,
+    LanguageBackendMixin,
+    LanguageMappingMixin,
+    LanguageQueryCompilerMixin,
+)
 
 
 class Mapping(LanguageMappingMixin, base.OpenSearch2Mapping):
@@ -18,7 +23,12 @@ class AutocompleteQueryCompiler(base.OpenSearch2AutocompleteQueryCompiler):
     mapping_class = Mapping
 
 
+class SearchResults(KeysResultsMixin, base.OpenSearch2SearchResults):
+    pass
+
+
 class SearchBackend(LanguageBackendMixin, base.OpenSearch2SearchBackend):
     mapping_class = Mapping
     query_compiler_class = QueryCompiler
     autocomplete_query_compiler_class = AutocompleteQueryCompiler
+    results_class = SearchResults
