@@ -74,3 +74,25 @@ def test_atom_feed(client, news):
     assert [e.findtext(f"{ATOM}title") for e in entries] == ["Hydrogen valley opens", "Wind fair"]
     assert entries[1].findtext(f"{ATOM}published").startswith("2026-09-01")
     assert f'href="{news["index"].url}atom/"' in client.get(news["index"].url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_feed_costs_the_same_queries_for_any_number_of_tagged_items(client, news):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    index = news["index"]
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"{index.url}rss/").status_code == 200
+        return len(captured)
+
+    queries()
+    few = queries()
+    topic = Topic.objects.get(key="wind", locale=index.locale)
+    for number in range(6):
+        item = NewsPageFactory(parent=index, title=f"Turbine news {number}")
+        item.tags.set([topic])
+        item.save_revision().publish()
+    assert queries() == few
