@@ -3,6 +3,7 @@ backend code on Elasticsearch 8): language-aware results, an index that follows 
 page change, and the database answering while the server is down."""
 
 import logging
+import re
 
 import pytest
 from search_cases import ODD_QUERIES, titles
@@ -197,7 +198,32 @@ def test_the_directory_text_query_on_the_search_server(client, search_server, ho
 
 
 def names(response):
-    import re
-
     html = response.content.decode()
     return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', html)
+
+
+@pytest.mark.django_db
+def test_a_cached_search_page_shows_a_publish_on_the_next_request(
+    client, search_server, page_cache, make_page, django_capture_on_commit_callbacks
+):
+    """The server has a published (or unpublished) page searchable before the page cache
+    is emptied: a search rendered just after a publish must not cache the old answer."""
+
+    def hits():
+        html = client.get("/en/search/", {"q": "electrolyser"}).content.decode()
+        return re.findall(r'<h2><a href="[^"]+">([^<]+)</a></h2>', html)
+
+    make_page("en", "Grid Storage", "Batteries for the grid.")
+    search_server.refresh()
+    assert hits() == []
+    assert hits() == []  # from the cache now
+
+    page = make_page("en", "Hydrogen Works", "")
+    page.intro = "Electrolysers for green steel."
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert hits() == ["Hydrogen Works"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert hits() == []

@@ -7,10 +7,15 @@ from .language import (
     LanguageBackendMixin,
     LanguageMappingMixin,
     LanguageQueryCompilerMixin,
+    SearchableAtOnceIndexMixin,
 )
 
 
 class Mapping(LanguageMappingMixin, base.Elasticsearch8Mapping):
+    pass
+
+
+class Index(SearchableAtOnceIndexMixin, base.Elasticsearch8Index):
     pass
 
 
@@ -28,6 +33,7 @@ class SearchResults(KeysResultsMixin, base.Elasticsearch8SearchResults):
 
 class SearchBackend(LanguageBackendMixin, base.Elasticsearch8SearchBackend):
     mapping_class = Mapping
+    index_class = Index
     query_compiler_class = QueryCompiler
     autocomplete_query_compiler_class = AutocompleteQueryCompiler
     results_class = SearchResults

@@ -95,3 +95,19 @@ class KeysResultsMixin:
         )
         key = self.query_compiler.queryset.model._meta.pk
         return [key.to_python(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+
+
+class SearchableAtOnceIndexMixin:
+    """A page published, unpublished or deleted is searchable as it is now when the call
+    returns, not at the server's next refresh (up to a second later): the page cache is
+    emptied right after, and a search page rendered in that second would otherwise be
+    cached without the change for PAGE_CACHE_SECONDS. Bulk indexing (update_index) keeps
+    the server's own refresh; editors publish a few pages an hour, not a stream."""
+
+    def add_item(self, item):
+        super().add_item(item)
+        self.refresh()
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        self.refresh()

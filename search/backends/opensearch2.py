@@ -8,10 +8,15 @@ from .language import (
     LanguageBackendMixin,
     LanguageMappingMixin,
     LanguageQueryCompilerMixin,
+    SearchableAtOnceIndexMixin,
 )
 
 
 class Mapping(LanguageMappingMixin, base.OpenSearch2Mapping):
+    pass
+
+
+class Index(SearchableAtOnceIndexMixin, base.OpenSearch2Index):
     pass
 
 
@@ -29,6 +34,7 @@ class SearchResults(KeysResultsMixin, base.OpenSearch2SearchResults):
 
 class SearchBackend(LanguageBackendMixin, base.OpenSearch2SearchBackend):
     mapping_class = Mapping
+    index_class = Index
     query_compiler_class = QueryCompiler
     autocomplete_query_compiler_class = AutocompleteQueryCompiler
     results_class = SearchResults
