@@ -68,15 +68,20 @@ test: messages browser-tools ## Install and start PostgreSQL, OpenSearch, S3Prox
 		bash site/scripts/opensearch.sh stop; bash site/scripts/s3proxy.sh stop; \
 		bash site/scripts/redis.sh stop; exit $$status
 
-# The benchmark's own Redis, so that it can run beside `make test`.
+# The benchmark's own Redis and search node, so that it can run beside `make test`.
 BENCH_REDIS_PORT ?= 6391
+BENCH_OPENSEARCH_PORT ?= 9251
 
-bench: messages ## Load the site at 100, 1,000 and 10,000 companies (gunicorn, Redis, wrk): latency, req/s, queries, targets
+bench: messages ## Load the site at 100, 1,000 and 10,000 companies (gunicorn, Redis, OpenSearch, wrk): latency, req/s, queries, targets
 	bash site/scripts/postgres.sh
 	bash site/scripts/system-packages.sh wrk
 	REDIS_PORT=$(BENCH_REDIS_PORT) bash site/scripts/redis.sh start
-	status=0; BENCH_REDIS_URL=redis://127.0.0.1:$(BENCH_REDIS_PORT)/0 $(BIN)/python bench/site_load.py \
-		|| status=$$?; REDIS_PORT=$(BENCH_REDIS_PORT) bash site/scripts/redis.sh stop; exit $$status
+	OPENSEARCH_PORT=$(BENCH_OPENSEARCH_PORT) OPENSEARCH_HEAP=1g bash site/scripts/opensearch.sh start
+	status=0; BENCH_REDIS_URL=redis://127.0.0.1:$(BENCH_REDIS_PORT)/0 \
+		BENCH_OPENSEARCH_URL=http://127.0.0.1:$(BENCH_OPENSEARCH_PORT) \
+		$(BIN)/python bench/site_load.py || status=$$?; \
+		REDIS_PORT=$(BENCH_REDIS_PORT) bash site/scripts/redis.sh stop; \
+		OPENSEARCH_PORT=$(BENCH_OPENSEARCH_PORT) bash site/scripts/opensearch.sh stop; exit $$status
 
 bench-search: messages ## Print search recall on OpenSearch and PostgreSQL (bench/search_recall.py)
 	bash site/scripts/postgres.sh

@@ -73,6 +73,9 @@ from django_countries import countries  # noqa: E402
 from modelsearch import index  # noqa: E402
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend  # noqa: E402
 from modelsearch.index import get_indexed_models  # noqa: E402
+from modelsearch.management.commands.rebuild_modelsearch_index import (  # noqa: E402
+    group_models_by_index,
+)
 from wagtail.images import get_image_model  # noqa: E402
 from wagtail.models import Collection, Locale, Page, ReferenceIndex  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
@@ -1185,49 +1188,71 @@ def indexed_objects(model):
 
 
 def index_chunk(task):
-    """In a worker process: one chunk of one model into one backend, in one transaction
-    (add_items() and its title-norm update commit together, so workers never update each
+    """In a worker process: one chunk of one model into one backend (into the index named
+    ``target`` when a search server is being rebuilt), in one transaction (add_items() and
+    the database backend's title-norm update commit together, so workers never update each
     other's rows)."""
-    alias, label, first, last = task
+    alias, label, first, last, target = task
     model = apps.get_model(label)
     objs = list(indexed_objects(model).filter(pk__gte=first, pk__lte=last).order_by("pk"))
     for obj in objs:
         read_once(obj)
+    backend = get_search_backend(alias)
+    search_index = (
+        backend.index_class(backend, target) if target else backend.get_index_for_model(model)
+    )
     with transaction.atomic():
-        get_search_backend(alias).get_index_for_model(model).add_items(model, objs)
+        search_index.add_items(model, objs)
     return len(objs)
 
 
 def index_everything(workers):
-    """Every indexed object into every configured backend.
+    """Every indexed object into every configured backend: `update_index` in effect.
 
-    For the database backend, `update_index` in effect: the same objects in the same
-    add_items() calls, then the same full title-norm refresh, but in ``workers`` processes
-    (it is Python-bound: search text, lemmas, SQL expressions), with the related objects
-    each chunk's search text reads fetched up front and each field read once (read_once).
-    A search server (OpenSearch, Elasticsearch) gets `update_index` itself."""
+    The same objects go in the same add_items() calls; a search server's index is rebuilt
+    with the backend's own rebuilder first (a fresh index, then the alias moved to it), and
+    the database backend's title norms are refreshed in full after. But it runs in
+    ``workers`` processes (it is Python-bound: search text, lemmas, SQL expressions, JSON),
+    with the related objects each chunk's search text reads fetched up front and each
+    field read once (read_once)."""
     total = 0
+    # Loaded once, before the fork, the lemma dictionaries (seconds, hundreds of MB) are
+    # shared by the workers. A database connection must not cross a fork: each worker
+    # opens its own.
+    lemmas.warm_up()
     for alias in settings.WAGTAILSEARCH_BACKENDS:
         backend = get_search_backend(alias)
-        if not isinstance(backend, PostgresSearchBackend):
-            call_command("update_index", backend_name=alias, verbosity=0)
-            continue
+        server = not isinstance(backend, PostgresSearchBackend)
+        groups = group_models_by_index(backend, get_indexed_models()).items()
+        count = 0
         tasks = []
-        for model in get_indexed_models():
-            pks = list(model.get_indexed_objects().order_by("pk").values_list("pk", flat=True))
-            tasks += [(alias, model._meta.label, batch[0], batch[-1]) for batch in chunks(pks)]
-            total += len(pks)
-        progress = Progress(f"search index ({alias})", total)
-        # Loaded once, before the fork, the lemma dictionaries (seconds, hundreds of MB)
-        # are shared by the workers. A database connection must not cross a fork: each
-        # worker opens its own.
-        lemmas.warm_up()
+        rebuilders = []
+        for search_index, models in groups:
+            target = None
+            if server:
+                rebuilder = backend.rebuilder_class(search_index)
+                new_index = rebuilder.start()
+                for model in models:
+                    new_index.add_model(model)
+                rebuilders.append(rebuilder)
+                target = new_index.name
+            for model in models:
+                pks = list(model.get_indexed_objects().order_by("pk").values_list("pk", flat=True))
+                tasks += [
+                    (alias, model._meta.label, batch[0], batch[-1], target) for batch in chunks(pks)
+                ]
+                count += len(pks)
+        progress = Progress(f"search index ({alias})", count)
         connections.close_all()
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for count in pool.imap_unordered(index_chunk, tasks):
-                progress.add(count)
+            for indexed in pool.imap_unordered(index_chunk, tasks):
+                progress.add(indexed)
         progress.close()
-        backend.get_index_for_model(Page)._refresh_title_norms(full=True)
+        for rebuilder in rebuilders:
+            rebuilder.finish()
+        if not server:
+            backend.get_index_for_model(Page)._refresh_title_norms(full=True)
+        total += count
     return total
 
 

@@ -6,12 +6,14 @@
 #                         127.0.0.1:$OPENSEARCH_PORT (default 9250), wait for green health
 #   opensearch.sh stop    stop it and remove its data
 #
-# The node keeps its data under var/opensearch/ and is always started empty.
+# The node keeps its data under var/opensearch/ (var/opensearch-$port/ on another port, so
+# that the benchmark's node runs beside the test suite's) and is always started empty.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 project="$root/site/services/opensearch"
-state="$root/var/opensearch"
 port=${OPENSEARCH_PORT:-9250}
+state="$root/var/opensearch"
+[ "$port" = 9250 ] || state="$root/var/opensearch-$port"
 heap=${OPENSEARCH_HEAP:-512m}
 url="http://127.0.0.1:$port"
 # shellcheck source=java-service.sh
@@ -27,7 +29,7 @@ start() {
   # The runner numbers nodes from the base port: node 1 listens on base + 1.
   nohup java -Xms"$heap" -Xmx"$heap" -XX:+UseSerialGC -Djava.awt.headless=true \
     -cp "$(cat "$state/classpath.txt")" org.codelibs.opensearch.runner.OpenSearchRunner \
-    -basePath "$state/data" -numOfNode 1 -clusterName kvarken-test \
+    -basePath "$state/data" -numOfNode 1 -clusterName kvarken-$port \
     -baseHttpPort $((port - 1)) \
     >"$state/node.log" 2>&1 &
   echo $! >"$state/node.pid"
