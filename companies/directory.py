@@ -3,16 +3,22 @@ sorting, and a text query through the site search (search.service).
 
 Each facet is one parameter that may repeat (``?sector=energy&sector=hydrogen``): values
 of one facet are alternatives, facets combine. A facet's counts are computed with every
-other facet applied, so each count says how many companies that choice would show.
-Everything is a fixed number of queries, whatever the number of companies."""
+other facet applied, so each count says how many companies that choice would show: all
+of them from one pass over the directory's companies' facet values (three queries), the
+listed page from the database. A fixed number of queries, whatever the number of
+companies."""
 
 import operator
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import reduce
+from itertools import chain
+from operator import itemgetter
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db import connections
+from django.db.models import Prefetch, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -91,12 +97,12 @@ MANY_TO_MANY = {"sector", "certification"}
 
 
 def facet_filter(name, values):
-    from .models import CompanyPage
 
     if name in MANY_TO_MANY:
-        # Through a subquery, so a company matching two sectors is still one row.
-        lookup = {f"{COLUMNS[name]}__in": values}
-        return Q(pk__in=CompanyPage.objects.filter(**lookup).values("pk"))
+        # Through a subquery, so a company matching two sectors is still one row; of the
+        # link table alone (the companies are joined in the outer query anyway).
+        links = _links(name).filter(**{f"{name}__key__in": values})
+        return Q(pk__in=links.values("companypage"))
     if name in COLUMNS:
         return Q(**{f"{COLUMNS[name]}__in": values})
     if name == "market":
@@ -126,30 +132,95 @@ def taxonomy_labels(locale):
     return labels
 
 
-def counts(name, queryset):
-    """value -> number of companies in ``queryset`` for one facet."""
-    if name in COLUMNS:
-        column = COLUMNS[name]
-        rows = (
-            queryset.order_by()
-            .values(column)
-            .annotate(n=Count("pk", distinct=True))
-            .values_list(column, "n")
-        )
-        return {value: n for value, n in rows if value}
-    if name == "market":
-        found = {}
-        for markets in queryset.order_by().values_list("export_markets", flat=True):
-            # values_list() gives the stored text, "DE,NO".
-            for code in filter(None, (markets or "").split(",")):
-                found[code] = found.get(code, 0) + 1
-        return found
-    if name == "offering":
-        kinds = [kind for kind, _label in OFFERING_KINDS]
-        return queryset.aggregate(
-            **{kind: Count("pk", filter=Q(offering_kinds__contains=f",{kind},")) for kind in kinds}
-        )
-    raise ValueError(name)
+def _links(name):
+    """The link table between companies (``companypage``) and one many-to-many facet's
+    terms (the field named as the facet: ``sector``, ``certification``)."""
+    from .models import CompanyPage
+
+    return getattr(CompanyPage, COLUMNS[name].split("__")[0]).through.objects
+
+
+def _rows(queryset, *fields):
+    """Plain tuples of ``fields`` for every row of ``queryset``: the SQL Django writes for
+    it, without a Python object per value (a directory reads thousands of rows)."""
+    sql, params = queryset.values_list(*fields).query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _listed(text):
+    """ "DE,NO" or ",product,service," -> ["DE", "NO"] or ["product", "service"]."""
+    text = (text or "").strip(",")
+    return text.split(",") if text else []
+
+
+def facet_values(queryset):
+    """{company key: [its values of each facet, in the order of FACETS]} for every company
+    in ``queryset``, in three queries: its own columns, then the links of each many-to-many
+    facet. Lists and tuples rather than sets: built for thousands of companies a view."""
+    position = {name: number for number, name in enumerate(FACETS)}
+    companies = {}
+    for pk, size, municipality, country, markets, offerings in _rows(
+        queryset.order_by(),
+        "pk",
+        "size_band",
+        "municipality__key",
+        "municipality__country",
+        "export_markets",
+        "offering_kinds",
+    ):
+        values = [()] * len(FACETS)
+        values[position["country"]] = (country,) if country else ()
+        values[position["municipality"]] = (municipality,) if municipality else ()
+        values[position["market"]] = _listed(markets)
+        values[position["size"]] = (size,) if size else ()
+        values[position["offering"]] = _listed(offerings)
+        for name in MANY_TO_MANY:
+            values[position[name]] = []
+        companies[pk] = values
+    for name in MANY_TO_MANY:
+        links = _links(name).filter(companypage__in=queryset.order_by().values("pk"))
+        for pk, key in _rows(links, "companypage_id", f"{name}__key"):
+            if pk in companies:  # not published between the two queries
+                companies[pk][position[name]].append(key)
+    return companies
+
+
+@dataclass
+class Counts:
+    facets: dict  # facet -> {value: companies with it among those every other facet passes}
+    matching: set  # keys of the companies every facet passes
+    without: dict  # facet -> how many companies pass every other facet
+
+
+def count(companies, chosen):
+    """Each facet's counts under every other chosen facet, in one pass over the companies
+    (facet_values()): a company that fails two chosen facets counts nowhere, one that fails
+    one counts only in that facet, one that passes all counts in every facet."""
+    wanted = [(number, set(chosen[name])) for number, name in enumerate(FACETS) if chosen.get(name)]
+    passing = []  # the facet values of companies that pass every facet
+    matching = set()
+    failing_one = [[] for _name in FACETS]  # per facet: values of those failing only it
+    for pk, values in companies.items():
+        failed = None
+        for number, accepted in wanted:
+            if accepted.isdisjoint(values[number]):
+                if failed is not None:
+                    break
+                failed = number
+        else:
+            if failed is None:
+                passing.append(values)
+                matching.add(pk)
+            else:
+                failing_one[failed].append(values[failed])
+    facets, without = {}, {}
+    for number, name in enumerate(FACETS):
+        lists = chain(map(itemgetter(number), passing), failing_one[number])
+        facets[name] = Counter(chain.from_iterable(lists))
+        without[name] = len(passing) + len(failing_one[number])
+    return Counts(facets, matching, without)
 
 
 @dataclass
@@ -186,16 +257,10 @@ def browse(index, request, per_page):
         ranked = search_service.matching_ids(base, query, get_language(), limit=MAX_TEXT_MATCHES)
         base = base.filter(pk__in=ranked)
 
-    def applied(exclude=None):
-        queryset = base
-        for name, values in chosen.items():
-            if values and name != exclude:
-                queryset = queryset.filter(facet_filter(name, values))
-        return queryset
-
+    counted = count(facet_values(base), chosen)
     facets = []
     for name in FACETS:
-        numbers = counts(name, applied(exclude=name))
+        numbers = counted.facets[name]
         # The form's choices are in display order: sizes small to large, names A to Z.
         options = [
             Option(value, label, numbers.get(value, 0), value in chosen[name])
@@ -215,24 +280,20 @@ def browse(index, request, per_page):
             toggled.setlist(facet.name, values)
             option.url = f"?{toggled.urlencode()}"
 
-    results = applied()
     if sort == "" and ranked is not None:
-        matching = set(results.values_list("pk", flat=True))
-        ordered_ids = [pk for pk in ranked if pk in matching]
-        page_obj = Paginator(ordered_ids, per_page).get_page(request.GET.get("page"))
-        by_pk = {
-            c.pk: c
-            for c in _cards(CompanyPage.objects.filter(pk__in=list(page_obj.object_list)), locale)
-        }
-        page_obj.object_list = [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
-        total = len(ordered_ids)
+        ordered_ids = [pk for pk in ranked if pk in counted.matching]
     else:
+        results = base
+        for name, values in chosen.items():
+            if values:
+                results = results.filter(facet_filter(name, values))
         ordering = ["-first_published_at", "title"] if sort == "newest" else ["title"]
-        page_obj = Paginator(results.order_by(*ordering), per_page).get_page(
-            request.GET.get("page")
-        )
-        page_obj.object_list = _cards(page_obj.object_list, locale)
-        total = page_obj.paginator.count
+        # Every match's key in order (narrow rows, and no separate count), then the
+        # cards of one page of them.
+        ordered_ids = [pk for (pk,) in _rows(results.order_by(*ordering), "pk")]
+    page_obj = Paginator(ordered_ids, per_page).get_page(request.GET.get("page"))
+    page_obj.object_list = _cards_in_order(list(page_obj.object_list), locale)
+    total = len(ordered_ids)
 
     loosen = []
     if total == 0:
@@ -242,7 +303,7 @@ def browse(index, request, per_page):
                     {
                         "facet": facet.label,
                         "option": option.label,
-                        "count": applied(exclude=facet.name).count(),
+                        "count": counted.without[facet.name],
                         "url": option.url,
                     }
                 )
@@ -257,6 +318,13 @@ def browse(index, request, per_page):
         loosen=loosen,
         valid=valid,
     )
+
+
+def _cards_in_order(keys, locale):
+    from .models import CompanyPage
+
+    by_pk = {c.pk: c for c in _cards(CompanyPage.objects.filter(pk__in=keys), locale)}
+    return [by_pk[pk] for pk in keys if pk in by_pk]
 
 
 def _cards(queryset, locale):

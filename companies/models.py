@@ -340,6 +340,16 @@ class CompanyPage(BasePage):
         verbose_name = _("company")
         verbose_name_plural = _("companies")
         permissions = [("manage_editors", "Can invite and revoke company editors")]
+        indexes = [
+            # The directory's facet counts read these columns of every listed company: from
+            # this index (PostgreSQL; an index-only scan) rather than the wide rows, whose
+            # texts and blocks make the table twenty times its size.
+            models.Index(
+                fields=["page_ptr"],
+                include=["size_band", "municipality", "export_markets", "offering_kinds"],
+                name="company_facets",
+            )
+        ]
 
     RELATED = 3
 
