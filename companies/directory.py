@@ -16,6 +16,7 @@ from itertools import chain
 from operator import itemgetter
 
 from django import forms
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Prefetch, Q
@@ -143,7 +144,10 @@ def _links(name):
 def _rows(queryset, *fields):
     """Plain tuples of ``fields`` for every row of ``queryset``: the SQL Django writes for
     it, without a Python object per value (a directory reads thousands of rows)."""
-    sql, params = queryset.values_list(*fields).query.sql_with_params()
+    try:
+        sql, params = queryset.values_list(*fields).query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing, such as pk__in=[]
+        return []
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

@@ -97,6 +97,21 @@ def test_text_query_combines_with_facets(client, directory):
 
 
 @pytest.mark.django_db
+def test_a_text_query_that_matches_nothing_says_so(client, directory):
+    response = client.get(directory.url, {"q": "quasarwind"})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert names(response) == []
+    assert "0 companies match “quasarwind”" in html
+    assert "Check the spelling" in html
+
+    response = client.get(directory.url, {"q": "quasarwind", "sector": "energy"})
+    assert response.status_code == 200
+    assert "Without Sector: Energy, 0 companies" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_removing_a_filter_and_loosening_an_empty_result(client, directory):
     response = client.get(directory.url, {"sector": "water", "size": "50-249"})
     html = response.content.decode()
