@@ -95,10 +95,10 @@ COLUMNS = {
     "size": "size_band",
 }
 MANY_TO_MANY = {"sector", "certification"}
+POSITION = {name: number for number, name in enumerate(FACETS)}  # in facet_values() lists
 
 
 def facet_filter(name, values):
-
     if name in MANY_TO_MANY:
         # Through a subquery, so a company matching two sectors is still one row; of the
         # link table alone (the companies are joined in the outer query anyway).
@@ -163,7 +163,6 @@ def facet_values(queryset):
     """{company key: [its values of each facet, in the order of FACETS]} for every company
     in ``queryset``, in three queries: its own columns, then the links of each many-to-many
     facet. Lists and tuples rather than sets: built for thousands of companies a view."""
-    position = {name: number for number, name in enumerate(FACETS)}
     companies = {}
     for pk, size, municipality, country, markets, offerings in _rows(
         queryset.order_by(),
@@ -175,19 +174,19 @@ def facet_values(queryset):
         "offering_kinds",
     ):
         values = [()] * len(FACETS)
-        values[position["country"]] = (country,) if country else ()
-        values[position["municipality"]] = (municipality,) if municipality else ()
-        values[position["market"]] = _listed(markets)
-        values[position["size"]] = (size,) if size else ()
-        values[position["offering"]] = _listed(offerings)
+        values[POSITION["country"]] = (country,) if country else ()
+        values[POSITION["municipality"]] = (municipality,) if municipality else ()
+        values[POSITION["market"]] = _listed(markets)
+        values[POSITION["size"]] = (size,) if size else ()
+        values[POSITION["offering"]] = _listed(offerings)
         for name in MANY_TO_MANY:
-            values[position[name]] = []
+            values[POSITION[name]] = []  # filled from the links below
         companies[pk] = values
     for name in MANY_TO_MANY:
         links = _links(name).filter(companypage__in=queryset.order_by().values("pk"))
         for pk, key in _rows(links, "companypage_id", f"{name}__key"):
             if pk in companies:  # not published between the two queries
-                companies[pk][position[name]].append(key)
+                companies[pk][POSITION[name]].append(key)
     return companies
 
 
@@ -325,6 +324,7 @@ def browse(index, request, per_page):
 
 
 def _cards_in_order(keys, locale):
+    """The cards of the companies with these keys, in the keys' order."""
     from .models import CompanyPage
 
     by_pk = {c.pk: c for c in _cards(CompanyPage.objects.filter(pk__in=keys), locale)}

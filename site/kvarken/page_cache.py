@@ -154,9 +154,6 @@ class PageCacheMiddleware:
         if request.method == "GET" and generation is not None and _storable(response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            # One piece: a view that wrote its answer in many (Django's feeds write each
-            # element) would be sent in as many writes, each time it is served from here.
-            response.content = response.content
             _public_headers(response)
             cache.set(key, (generation, response), settings.PAGE_CACHE_SECONDS)
             return (
