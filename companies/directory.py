@@ -4,21 +4,16 @@ sorting, and a text query through the site search (search.service).
 Each facet is one parameter that may repeat (``?sector=energy&sector=hydrogen``): values
 of one facet are alternatives, facets combine. A facet's counts are computed with every
 other facet applied, so each count says how many companies that choice would show: all
-of them from one pass over the directory's companies' facet values (three queries), the
-listed page from the database. A fixed number of queries, whatever the number of
-companies."""
+of them from the directory's facet index (companies/facet_index.py), which also gives the
+matches in order; the listed page's cards come from the database. A fixed number of
+queries, and counts that cost microseconds, whatever the number of companies."""
 
 import operator
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import reduce
-from itertools import chain
-from operator import itemgetter
 
 from django import forms
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
-from django.db import connections
 from django.db.models import Prefetch, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -29,14 +24,12 @@ from wagtail.models import Locale
 from home.taxonomy import Certification, Country, Municipality, Sector
 from search import service as search_service
 
+from . import facet_index
 from .blocks import OFFERING_KINDS
+from .facet_index import FACETS, MANY_TO_MANY
 
 LOGO_RENDITION = "fill-160x160|format-webp"
 MAX_TEXT_MATCHES = 1000
-
-
-def _any(lookup, values, wrap="{}"):
-    return reduce(operator.or_, [Q(**{lookup: wrap.format(value)}) for value in values])
 
 
 @dataclass
@@ -85,7 +78,6 @@ class DirectoryForm(forms.Form):
         self.fields["market"].choices = list(countries)  # names in the visitor's language
 
 
-FACETS = ["sector", "country", "municipality", "certification", "market", "size", "offering"]
 # Facets that are one column of a company, or of a related object.
 COLUMNS = {
     "sector": "sectors__key",
@@ -94,15 +86,15 @@ COLUMNS = {
     "country": "municipality__country",
     "size": "size_band",
 }
-MANY_TO_MANY = {"sector", "certification"}
-POSITION = {name: number for number, name in enumerate(FACETS)}  # in facet_values() lists
 
 
 def facet_filter(name, values):
+    """The SQL form of a facet (the catalogue's selections); the directory itself counts
+    and filters with the facet index."""
     if name in MANY_TO_MANY:
         # Through a subquery, so a company matching two sectors is still one row; of the
         # link table alone (the companies are joined in the outer query anyway).
-        links = _links(name).filter(**{f"{name}__key__in": values})
+        links = facet_index.links(name).filter(**{f"{name}__key__in": values})
         return Q(pk__in=links.values("companypage"))
     if name in COLUMNS:
         return Q(**{f"{COLUMNS[name]}__in": values})
@@ -111,6 +103,10 @@ def facet_filter(name, values):
     if name == "offering":
         return _any("offering_kinds__contains", values, wrap=",{},")
     raise ValueError(name)
+
+
+def _any(lookup, values, wrap="{}"):
+    return reduce(operator.or_, [Q(**{lookup: wrap.format(value)}) for value in values])
 
 
 def taxonomy_labels(locale):
@@ -133,96 +129,38 @@ def taxonomy_labels(locale):
     return labels
 
 
-def _links(name):
-    """The link table between companies (``companypage``) and one many-to-many facet's
-    terms (the field named as the facet: ``sector``, ``certification``)."""
-    from .models import CompanyPage
-
-    return getattr(CompanyPage, COLUMNS[name].split("__")[0]).through.objects
-
-
-def _rows(queryset, *fields):
-    """Plain tuples of ``fields`` for every row of ``queryset``: the SQL Django writes for
-    it, without a Python object per value (a directory reads thousands of rows)."""
-    try:
-        sql, params = queryset.values_list(*fields).query.sql_with_params()
-    except EmptyResultSet:  # a filter that can match nothing, such as pk__in=[]
-        return []
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _listed(text):
-    """ "DE,NO" or ",product,service," -> ["DE", "NO"] or ["product", "service"]."""
-    text = (text or "").strip(",")
-    return text.split(",") if text else []
-
-
-def facet_values(queryset):
-    """{company key: [its values of each facet, in the order of FACETS]} for every company
-    in ``queryset``, in three queries: its own columns, then the links of each many-to-many
-    facet. Lists and tuples rather than sets: built for thousands of companies a view."""
-    companies = {}
-    for pk, size, municipality, country, markets, offerings in _rows(
-        queryset.order_by(),
-        "pk",
-        "size_band",
-        "municipality__key",
-        "municipality__country",
-        "export_markets",
-        "offering_kinds",
-    ):
-        values = [()] * len(FACETS)
-        values[POSITION["country"]] = (country,) if country else ()
-        values[POSITION["municipality"]] = (municipality,) if municipality else ()
-        values[POSITION["market"]] = _listed(markets)
-        values[POSITION["size"]] = (size,) if size else ()
-        values[POSITION["offering"]] = _listed(offerings)
-        for name in MANY_TO_MANY:
-            values[POSITION[name]] = []  # filled from the links below
-        companies[pk] = values
-    for name in MANY_TO_MANY:
-        links = _links(name).filter(companypage__in=queryset.order_by().values("pk"))
-        for pk, key in _rows(links, "companypage_id", f"{name}__key"):
-            if pk in companies:  # not published between the two queries
-                companies[pk][POSITION[name]].append(key)
-    return companies
-
-
 @dataclass
 class Counts:
     facets: dict  # facet -> {value: companies with it among those every other facet passes}
-    matching: set  # keys of the companies every facet passes
+    matching: int  # bitmap of the companies every facet passes
     without: dict  # facet -> how many companies pass every other facet
 
 
-def count(companies, chosen):
-    """Each facet's counts under every other chosen facet, in one pass over the companies
-    (facet_values()): a company that fails two chosen facets counts nowhere, one that fails
-    one counts only in that facet, one that passes all counts in every facet."""
-    wanted = [(number, set(chosen[name])) for number, name in enumerate(FACETS) if chosen.get(name)]
-    passing = []  # the facet values of companies that pass every facet
-    matching = set()
-    failing_one = [[] for _name in FACETS]  # per facet: values of those failing only it
-    for pk, values in companies.items():
-        failed = None
-        for number, accepted in wanted:
-            if accepted.isdisjoint(values[number]):
-                if failed is not None:
-                    break
-                failed = number
-        else:
-            if failed is None:
-                passing.append(values)
-                matching.add(pk)
-            else:
-                failing_one[failed].append(values[failed])
+def count(index, chosen, within=None):
+    """Each facet's counts under every other chosen facet, from the facet index: the
+    companies a facet accepts are the union of its chosen values' bitmaps, and a value's
+    count is its bitmap within those that every other facet accepts. ``within``: a bitmap
+    of the companies to count among (a text query's matches), else all."""
+    everyone = index.everyone if within is None else within
+    accepted = {
+        name: reduce(operator.or_, (index.bitmaps[name].get(value, 0) for value in values), 0)
+        for name, values in chosen.items()
+        if values
+    }
     facets, without = {}, {}
-    for number, name in enumerate(FACETS):
-        lists = chain(map(itemgetter(number), passing), failing_one[number])
-        facets[name] = Counter(chain.from_iterable(lists))
-        without[name] = len(passing) + len(failing_one[number])
+    for name in FACETS:
+        passing = everyone
+        for other, bitmap in accepted.items():
+            if other != name:
+                passing &= bitmap
+        numbers = {}
+        for value, bitmap in index.bitmaps[name].items():
+            number = (bitmap & passing).bit_count()
+            if number:
+                numbers[value] = number
+        facets[name] = numbers
+        without[name] = passing.bit_count()
+    matching = reduce(operator.and_, accepted.values(), everyone)
     return Counts(facets, matching, without)
 
 
@@ -258,9 +196,9 @@ def browse(index, request, per_page):
     ranked = None
     if query:
         ranked = search_service.matching_ids(base, query, get_language(), limit=MAX_TEXT_MATCHES)
-        base = base.filter(pk__in=ranked)
 
-    counted = count(facet_values(base), chosen)
+    indexed = facet_index.for_directory(index, base)
+    counted = count(indexed, chosen, None if ranked is None else indexed.bitmap_of(ranked))
     facets = []
     for name in FACETS:
         numbers = counted.facets[name]
@@ -284,16 +222,11 @@ def browse(index, request, per_page):
             option.url = f"?{toggled.urlencode()}"
 
     if sort == "" and ranked is not None:
-        ordered_ids = [pk for pk in ranked if pk in counted.matching]
+        ordered_ids = [pk for pk in ranked if indexed.has(pk, counted.matching)]
+    elif sort == "newest":
+        ordered_ids = indexed.keys_newest_first(counted.matching)
     else:
-        results = base
-        for name, values in chosen.items():
-            if values:
-                results = results.filter(facet_filter(name, values))
-        ordering = ["-first_published_at", "title"] if sort == "newest" else ["title"]
-        # Every match's key in order (narrow rows, and no separate count), then the
-        # cards of one page of them.
-        ordered_ids = [pk for (pk,) in _rows(results.order_by(*ordering), "pk")]
+        ordered_ids = indexed.keys_in_name_order(counted.matching)
     page_obj = Paginator(ordered_ids, per_page).get_page(request.GET.get("page"))
     page_obj.object_list = _cards_in_order(list(page_obj.object_list), locale)
     total = len(ordered_ids)

@@ -186,3 +186,53 @@ def test_queries_do_not_grow_with_the_number_of_companies(client, directory):
     add(25)
     queries()
     assert queries() == few
+
+
+@pytest.mark.django_db
+def test_every_count_is_what_choosing_that_option_shows(directory):
+    """The counts and matches come from the facet index (bitmaps); each must equal what the
+    database itself says for the same choice (the facets' SQL form, as the catalogue
+    filters): every option under no filter, one filter, and pairs of filters, also within
+    a text query's matches."""
+    import itertools
+    import random
+
+    from companies import facet_index
+    from companies.directory import FACETS, count, facet_filter
+
+    base = CompanyPageFactory._meta.model.objects.child_of(directory).live().public()
+    index = facet_index.build(base)
+
+    def database(chosen, within=None):
+        def companies(skip=None):
+            queryset = base if within is None else base.filter(pk__in=within)
+            for name, values in chosen.items():
+                if name != skip:
+                    queryset = queryset.filter(facet_filter(name, values))
+            return queryset
+
+        counts = {
+            name: {
+                value: companies(skip=name).filter(facet_filter(name, [value])).count()
+                for value in index.bitmaps[name]
+            }
+            for name in FACETS
+        }
+        in_order = list(companies().order_by("title", "pk").values_list("pk", flat=True))
+        return counts, in_order
+
+    options = [(name, value) for name in FACETS for value in index.bitmaps[name]]
+    assert len(options) >= 15  # every facet has values in the fixture
+    choices = [{}] + [{name: [value]} for name, value in options]
+    pairs = list(itertools.combinations(options, 2))
+    for (one, first), (other, second) in random.Random(9).sample(pairs, 30):
+        choice = {one: [first]}
+        choice.setdefault(other, []).append(second)  # one facet twice: either value
+        choices.append(choice)
+    aurora_and_delta = [page.pk for page in base if page.title in ("Aurora Grid", "Delta Hydro")]
+    for chosen, within in [(c, None) for c in choices] + [(c, aurora_and_delta) for c in choices]:
+        counted = count(index, chosen, None if within is None else index.bitmap_of(within))
+        counts, in_order = database(chosen, within)
+        shown = {name: {v: counted.facets[name].get(v, 0) for v in counts[name]} for name in FACETS}
+        assert shown == counts, chosen
+        assert index.keys_in_name_order(counted.matching) == in_order, chosen

@@ -279,3 +279,38 @@ def test_an_inquiry_with_errors_is_shown_again_with_what_was_written(client, sit
 def test_an_inquiry_to_a_page_that_is_not_a_company_is_a_404(client, site_tree):
     assert client.post(f"/en/inquiry/{site_tree['news'].pk}/", form_data()).status_code == 404
     assert client.get(f"/en/inquiry/{site_tree['company'].pk}/").status_code == 405
+
+
+def test_directory_counts_follow_a_publish_while_pages_are_not_cached(
+    client, two_companies, page_cache, settings, publish, committed
+):
+    """The directory's facet index is kept in Redis under the same generation as pages,
+    also with page caching off: a publish or unpublish shows in the counts and the list on
+    the next request, and in between it is built once, not for every view."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 0
+    tree = two_companies
+    heating = tree["directory"].url + "?sector=heating"
+
+    def view():
+        with CaptureQueriesContext(connection) as captured:
+            page = text(client.get(heating))
+        found = re.search(r'value="heating"[^>]*>[^<]*<span class="facet__count">\((\d+)', page)
+        return int(found.group(1)), page, len(captured)
+
+    number, page, building = view()
+    assert number == 1 and "Botnia Heat AB" in page
+    assert view()[2] < building  # the index is read, not built again
+
+    newcomer = CompanyPageFactory(parent=tree["directory"], title="Kvarken Heat Oy")
+    newcomer.sectors.set([tree["heat"]])
+    publish(newcomer)
+    number, page, _queries = view()
+    assert number == 2 and "Kvarken Heat Oy" in page
+
+    with committed():
+        newcomer.unpublish()
+    number, page, _queries = view()
+    assert number == 1 and "Kvarken Heat Oy" not in page

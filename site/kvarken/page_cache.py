@@ -61,16 +61,34 @@ def _cache():
 
 
 def new_generation():
-    """Forget every cached page (on every app server)."""
-    if enabled():
-        _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    """Forget every cached page and everything else kept under the generation (on every
+    app server). Kept up also while pages aren't cached: the directory's facet index
+    (companies/facet_index.py) is keyed on it too. A no-op without a shared cache."""
+    _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 def invalidate_after_commit(**kwargs):
     # After the commit: a request that starts in between would otherwise render the
     # old rows and store them under the new generation.
-    if enabled():
-        transaction.on_commit(new_generation)
+    transaction.on_commit(new_generation)
+
+
+def current_generation(cache, key):
+    """The current generation and the entry at ``key`` if it was stored in that generation
+    (else None), in one round trip; (None, None) without a shared cache. Read the
+    generation *before* computing what is stored under it: a change committed meanwhile
+    then starts a newer one, and the entry is never served."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        # First request after a flush or an eviction: start a generation (add, so that
+        # concurrent servers agree on one).
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        return cache.get(GENERATION_KEY), None
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return generation, entry[1]
+    return generation, None
 
 
 def _key(request):
@@ -102,21 +120,6 @@ def _storable(response):
     return vary <= HANDLED_VARY
 
 
-def _lookup(cache, key):
-    """The cached response for this key in the current generation, and that generation."""
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        # First request after a flush or an eviction: start a generation (add, so that
-        # concurrent servers agree on one).
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        return None, cache.get(GENERATION_KEY)
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation:
-        return entry[1], generation
-    return None, generation
-
-
 def _public_headers(response):
     if "ETag" not in response:
         response["ETag"] = quote_etag(hashlib.md5(response.content).hexdigest())
@@ -146,7 +149,7 @@ class PageCacheMiddleware:
 
         cache = _cache()
         key = _key(request)
-        cached, generation = _lookup(cache, key)
+        generation, cached = current_generation(cache, key)
         if cached is not None:
             return get_conditional_response(request, etag=cached["ETag"], response=cached) or cached
 
