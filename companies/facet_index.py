@@ -10,8 +10,8 @@ Bit ``i`` is the ``i``-th company by name, so a bitmap's bits in order are its c
 name order; ``newest`` holds the same positions newest first. The index is built from the
 database in five queries and kept in the shared cache under the page cache's generation
 (kvarken/page_cache.py), which every publish, unpublish, move, privacy rule and snippet
-save renews: the first view after a change builds it again, on one app server, and the
-others read it. Without a shared cache it is built for every view."""
+save renews: the first directory view after a change builds it again and stores it for
+every app server. Without a shared cache it is built for every view."""
 
 import functools
 from dataclasses import dataclass
@@ -28,6 +28,9 @@ MANY_TO_MANY = {"sector": "sectors", "certification": "certifications"}
 # at the moment of a publish), as PAGE_CACHE_SECONDS does for pages; rebuilding one every
 # ten minutes costs nothing worth saving.
 CACHE_SECONDS = 10 * 60
+# Part of the cache key: raise it when FacetIndex's fields change, so that a deploy never
+# reads an index pickled by the code before it.
+FORMAT = 1
 
 
 @dataclass
@@ -87,7 +90,7 @@ def for_directory(directory, companies):
     """The index of ``companies`` (the directory page's listed companies), from the shared
     cache when nothing has changed since it was built."""
     cache = caches[page_cache.CACHE_ALIAS]
-    key = f"facet-index:{directory.pk}"
+    key = f"facet-index:{FORMAT}:{directory.pk}"
     generation, index = page_cache.current_generation(cache, key)
     if index is None:
         index = build(companies)
