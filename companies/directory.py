@@ -21,6 +21,7 @@ from django_countries import countries
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from home.renditions import prefetched_rendition
 from home.taxonomy import Certification, Country, Municipality, Sector
 from search import service as search_service
 
@@ -282,4 +283,6 @@ def _cards(queryset, locale):
             company.place_name = local.get(
                 company.municipality.translation_key, company.municipality.name
             )
+        if company.logo:
+            company.logo_rendition = prefetched_rendition(company.logo, LOGO_RENDITION)
     return companies

@@ -236,3 +236,24 @@ def test_every_count_is_what_choosing_that_option_shows(directory):
         shown = {name: {v: counted.facets[name].get(v, 0) for v in counts[name]} for name in FACETS}
         assert shown == counts, chosen
         assert index.keys_in_name_order(counted.matching) == in_order, chosen
+
+
+@pytest.mark.django_db
+def test_cards_show_each_companys_logo_made_on_the_first_view(client, directory):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    logo = get_image_model().objects.create(title="Logo", file=get_test_image_file())
+    aurora = CompanyPageFactory._meta.model.objects.get(title="Aurora Grid")
+    aurora.logo = logo
+    aurora.save_revision().publish()
+    assert not logo.renditions.exists()
+
+    html = client.get(directory.url).content.decode()
+
+    made = logo.renditions.get()
+    assert made.filter_spec == "fill-160x160|format-webp"
+    card = f'<img alt="" class="card__logo" height="160" src="{made.url}" width="160">'
+    assert html.count('class="card__logo"') == 1 and card in html
+    assert card in client.get(directory.url).content.decode()  # and found again, not remade
+    assert logo.renditions.count() == 1
