@@ -79,10 +79,8 @@ class DirectoryForm(forms.Form):
         self.fields["market"].choices = list(countries)  # names in the visitor's language
 
 
-# Facets that are one column of a company, or of a related object.
+# Facets that are one column of a company, or of its municipality.
 COLUMNS = {
-    "sector": "sectors__key",
-    "certification": "certifications__key",
     "municipality": "municipality__key",
     "country": "municipality__country",
     "size": "size_band",

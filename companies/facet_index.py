@@ -112,9 +112,8 @@ def build(companies):
         "offering_kinds",
     )
     keys = [row[0] for row in rows]
-    index = FacetIndex(keys=keys, newest=[], bitmaps={})
-    position = index.position
-    index.newest = [
+    position = {key: number for number, key in enumerate(keys)}
+    newest = [
         position[key]
         for (key,) in _rows(companies.order_by("-first_published_at", "title", "pk"), "pk")
         if key in position  # not published between the two queries
@@ -141,12 +140,11 @@ def build(companies):
         for key, value in _rows(linked, "companypage_id", f"{name}__key"):
             if key in position:
                 add(name, value, position[key])
-    index.bitmaps = {
+    bitmaps = {
         name: {value: bits.bitmap() for value, bits in found.items()}
         for name, found in values.items()
     }
-    del index.position  # built again where it's needed: not worth storing
-    return index
+    return FacetIndex(keys=keys, newest=newest, bitmaps=bitmaps)
 
 
 def links(name):

@@ -341,9 +341,10 @@ class CompanyPage(BasePage):
         verbose_name_plural = _("companies")
         permissions = [("manage_editors", "Can invite and revoke company editors")]
         indexes = [
-            # The directory's facet counts read these columns of every listed company: from
-            # this index (PostgreSQL; an index-only scan) rather than the wide rows, whose
-            # texts and blocks make the table twenty times its size.
+            # Building the directory's facet index (companies/facet_index.py, after each
+            # change) reads these columns of every listed company: from this index
+            # (PostgreSQL; an index-only scan) rather than the wide rows, whose texts and
+            # blocks make the table twenty times its size.
             models.Index(
                 fields=["page_ptr"],
                 include=["size_band", "municipality", "export_markets", "offering_kinds"],

@@ -8,14 +8,19 @@ from wagtail.images.models import Filter, SourceImageIOError
 logger = logging.getLogger(__name__)
 
 
-def absolute_rendition_url(image, spec, request):
-    """The rendition's absolute URL, or None while the media store can't make it: the
-    page still renders, as it does with Wagtail's {% image %} tag."""
+def rendition_or_none(image, spec):
+    """The rendition, or None while the media store can't make it: the page still
+    renders, as it does with Wagtail's {% image %} tag."""
     try:
-        return request.build_absolute_uri(image.get_rendition(spec).url)
+        return image.get_rendition(spec)
     except (SourceImageIOError, StorageUnavailable, OSError) as error:
         logger.warning("No %s rendition of image %s: %s", spec, image.pk, error)
         return None
+
+
+def absolute_rendition_url(image, spec, request):
+    rendition = rendition_or_none(image, spec)
+    return request.build_absolute_uri(rendition.url) if rendition else None
 
 
 def prefetched_rendition(image, spec):
@@ -29,9 +34,4 @@ def prefetched_rendition(image, spec):
     try:
         return image.find_existing_rendition(spec_filter)
     except image.get_rendition_model().DoesNotExist:
-        pass
-    try:
-        return image.get_rendition(spec_filter)
-    except (SourceImageIOError, StorageUnavailable, OSError) as error:
-        logger.warning("No %s rendition of image %s: %s", spec, image.pk, error)
-        return None
+        return rendition_or_none(image, spec)
