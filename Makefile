@@ -19,7 +19,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6390/0
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser-tools messages run demo test bench bench-search bench-catalogue lint format clean
+.PHONY: help install browser-tools messages run demo test bench bench-search bench-catalogue lint format check-migrations clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -93,13 +93,19 @@ bench-search: messages ## Print search recall on OpenSearch and PostgreSQL (benc
 bench-catalogue: messages ## Print the Company Catalogue's build time and peak memory for 30, 300 and 1,000 companies
 	$(BIN)/python bench/catalogue_build.py
 
-lint: install ## Check style (ruff)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+# The same hooks a commit runs (.pre-commit-config.yaml), on every file: ruff, djhtml,
+# eslint, stylelint, whitespace, the import contracts. Hooks that fix files fail here
+# and leave the fix in the work tree.
+lint: install node_modules/.installed ## Run every check a commit runs, on all files (pre-commit)
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
-format: install ## Fix style where ruff can
+format: install ## Fix style where the tools can (ruff, djhtml)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	git ls-files '*.html' | xargs $(BIN)/djhtml
+
+check-migrations: install ## Fail if a model change has no migration
+	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean: ## Remove the virtualenv, the dev database, media and built files
 	rm -rf $(VENV) node_modules test-artifacts db.sqlite3 media var
