@@ -111,3 +111,34 @@ class SearchableAtOnceIndexMixin:
     def delete_item(self, item):
         super().delete_item(item)
         self.refresh()
+
+
+def language_aware(base_backend):
+    """The language-aware version of one of modelsearch's search-server backends
+    (Elasticsearch 8, OpenSearch 2): the same mixins over whichever classes it uses, so
+    that production's backend and the one the suite runs on can't drift apart."""
+
+    class Mapping(LanguageMappingMixin, base_backend.mapping_class):
+        pass
+
+    class Index(SearchableAtOnceIndexMixin, base_backend.index_class):
+        pass
+
+    class QueryCompiler(LanguageQueryCompilerMixin, base_backend.query_compiler_class):
+        mapping_class = Mapping
+
+    class AutocompleteQueryCompiler(base_backend.autocomplete_query_compiler_class):
+        mapping_class = Mapping
+
+    class SearchResults(KeysResultsMixin, base_backend.results_class):
+        pass
+
+    class SearchBackend(LanguageBackendMixin, base_backend):
+        mapping_class = Mapping
+        index_class = Index
+        query_compiler_class = QueryCompiler
+        autocomplete_query_compiler_class = AutocompleteQueryCompiler
+        results_class = SearchResults
+
+    SearchBackend.__name__ = SearchBackend.__qualname__ = f"Language{base_backend.__name__}"
+    return SearchBackend
