@@ -9,7 +9,9 @@ people one company. Publishing goes through staff (the review workflow)."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupCollectionPermission, GroupPagePermission
+from django.db.models import Q
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.permissions import policy_registry
 
 from .collections import collection_for
 
@@ -80,4 +82,21 @@ def is_company_editor(user):
         not user.is_superuser
         and not user.has_perm("companies.manage_editors")
         and user.groups.filter(name=EDITORS_GROUP).exists()
+    )
+
+
+def explorable_pages(user):
+    """The pages ``user`` may open in the explorer: Wagtail's own rule for its page
+    listings (pages with a permission, and their ancestors to reach them)."""
+    return policy_registry.get_by_type(Page).explorable_instances(user)
+
+
+def choosable_pages(user):
+    """The pages a page chooser offers ``user``: what they may explore, and every
+    published page without a pending draft (anyone can link to what the site shows;
+    a draft, and its title, belongs to whoever may edit the page)."""
+    if user.is_superuser:
+        return Page.objects.all()
+    return Page.objects.filter(
+        Q(pk__in=explorable_pages(user).values("pk")) | Q(live=True, has_unpublished_changes=False)
     )

@@ -1,18 +1,48 @@
 """Admin views open to every admin user that company editors must not see.
 
 Page permissions keep company editors out of other companies' pages, and Wagtail's own
-listings (page search, explorer, reports) are filtered by them. wagtail-localize's
-translations report is not: it lists every translation of every page, drafts included.
-Company editors get Wagtail's "no permission" answer there; staff are unaffected."""
+listings (page search, explorer children) are filtered by them. Some views are not:
+wagtail-localize's translations report lists every translation of every page, and the
+page-types-usage report names the last edited page of each type, drafts included; the
+aging-pages report is of no use to an editor either. Company editors get Wagtail's "no
+permission" answer there; staff are unaffected.
+
+The explorer and the page chooser show the page they are opened on (its draft title)
+whatever its permissions, so a page the user may not explore, or choose, is refused
+there too."""
 
 from wagtail.admin.auth import permission_denied
 
-from .access import is_company_editor
+from .access import choosable_pages, explorable_pages, is_company_editor
 
 CLOSED_VIEWS = {
     "wagtail_localize:translations_report",
     "wagtail_localize:translations_report_results",
+    "wagtailadmin_reports:page_types_usage",
+    "wagtailadmin_reports:page_types_usage_results",
+    "wagtailadmin_reports:aging_pages",
+    "wagtailadmin_reports:aging_pages_results",
 }
+EXPLORER_VIEWS = {"wagtailadmin_explore", "wagtailadmin_explore_results"}
+CHOOSER_VIEWS = {"wagtailadmin_choose_page_child"}
+CHOSEN_VIEWS = {"wagtailadmin_choose_page_chosen_multiple"}
+
+
+def hidden_page(request, view_name, view_kwargs):
+    """Whether the page this view is opened on is one the user may not see there."""
+    user = request.user
+    if user.is_superuser:
+        return False
+    if view_name in EXPLORER_VIEWS and "parent_page_id" in view_kwargs:
+        return not explorable_pages(user).filter(pk=view_kwargs["parent_page_id"]).exists()
+    if view_name in CHOOSER_VIEWS:
+        return not choosable_pages(user).filter(pk=view_kwargs["parent_page_id"]).exists()
+    if view_name in CHOSEN_VIEWS:
+        ids = set(request.GET.getlist("id"))
+        if not all(pk.isdigit() for pk in ids):
+            return True
+        return choosable_pages(user).filter(pk__in=ids).count() != len(ids)
+    return False
 
 
 class CompanyEditorAdminMiddleware:
@@ -23,7 +53,11 @@ class CompanyEditorAdminMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        closed = request.resolver_match.view_name in CLOSED_VIEWS
-        if closed and request.user.is_authenticated and is_company_editor(request.user):
+        if not request.user.is_authenticated:
+            return None
+        view_name = request.resolver_match.view_name
+        if view_name in CLOSED_VIEWS and is_company_editor(request.user):
+            return permission_denied(request)
+        if hidden_page(request, view_name, view_kwargs):
             return permission_denied(request)
         return None

@@ -1,18 +1,23 @@
 """Company self-service in the admin: buyers' inquiries (staff see all and export them,
 company editors see their own), managing a company's editors, the editors' dashboard."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
+from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
 from . import views
-from .access import company_keys, is_company_editor
+from .access import choosable_pages, company_keys, explorable_pages, is_company_editor
 from .dashboard import CompanyEditorPanel
 from .inquiries import Inquiry
 from .models import CompanyPage
@@ -111,10 +116,67 @@ def company_editor_home(request, panels):
 
 @hooks.register("construct_reports_menu")
 def company_editor_reports(request, menu_items):
-    # The translations report is closed to company editors (companies/middleware.py).
+    # These reports are closed to company editors (companies/middleware.py).
     if is_company_editor(request.user):
-        closed = reverse("wagtail_localize:translations_report")
-        menu_items[:] = [item for item in menu_items if item.url != closed]
+        closed = {
+            reverse("wagtail_localize:translations_report"),
+            reverse("wagtailadmin_reports:aging_pages"),
+            reverse("wagtailadmin_reports:page_types_usage"),
+        }
+        menu_items[:] = [item for item in menu_items if item.url not in closed]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_offers_choosable_pages(pages, request):
+    """Wagtail's page chooser lists every page, drafts included, to every admin user."""
+    if request.user.is_superuser:
+        return pages
+    return pages.filter(pk__in=choosable_pages(request.user).values("pk"))
+
+
+class ExplorablePagesOnly:
+    """Wagtail's bulk action confirmation lists the requested pages the user may not act
+    on by title; a page the user may not even explore is left out instead, and a request
+    for nothing else is answered as one for a page that does not exist."""
+
+    def get_actionable_objects(self):
+        objects, context = super().get_actionable_objects()
+        refused = context["items_with_no_access"]
+        visible = set(
+            explorable_pages(self.request.user)
+            .filter(pk__in=[page.pk for page in refused])
+            .values_list("pk", flat=True)
+        )
+        context["items_with_no_access"] = [page for page in refused if page.pk in visible]
+        if not objects and not context["items_with_no_access"]:
+            raise Http404
+        return objects, context
+
+
+class ExplorableDeleteBulkAction(ExplorablePagesOnly, DeleteBulkAction):
+    pass
+
+
+class ExplorableMoveBulkAction(ExplorablePagesOnly, MoveBulkAction):
+    pass
+
+
+class ExplorablePublishBulkAction(ExplorablePagesOnly, PublishBulkAction):
+    pass
+
+
+class ExplorableUnpublishBulkAction(ExplorablePagesOnly, UnpublishBulkAction):
+    pass
+
+
+# Registered after Wagtail's own (order=1), so each replaces Wagtail's for its action.
+for bulk_action in (
+    ExplorableDeleteBulkAction,
+    ExplorableMoveBulkAction,
+    ExplorablePublishBulkAction,
+    ExplorableUnpublishBulkAction,
+):
+    hooks.register("register_bulk_action", bulk_action, order=1)
 
 
 @hooks.register("register_log_actions")
