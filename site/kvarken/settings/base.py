@@ -340,6 +340,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # above the pixel cap before decoding it, so decompression bombs never reach memory.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Wagtail's forms, with a file Pillow can't decode (or a refused document) a form error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.media_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.media_forms.DocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Buyers' inquiries (companies/inquiries.py): retention, where inquiries to companies
