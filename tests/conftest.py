@@ -1,6 +1,8 @@
 """Shared fixtures: a small site tree in English, and helpers to translate it."""
 
 import pytest
+import time_machine
+from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from companies.factories import CompanyIndexPageFactory, CompanyPageFactory
@@ -318,3 +320,11 @@ def page_cache(settings, cache_on_redis):
             "site/scripts/redis.sh and set TEST_REDIS_URL."
         )
     cache_on_redis(settings.TEST_REDIS_URL)
+
+
+@pytest.fixture
+def clock():
+    """The clock stopped at the real present; `clock.shift(timedelta)` moves it on, so a
+    test sees a cool-off or an expiry pass without waiting for it."""
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        yield traveller
