@@ -1,5 +1,7 @@
 """Shared fixtures: a small site tree in English, and helpers to translate it."""
 
+import uuid
+
 import pytest
 import time_machine
 from django.utils import timezone
@@ -23,6 +25,17 @@ def english_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def own_cache_keys(settings):
+    """Each test its own key prefix in every cache: the inquiry rate-limit counters,
+    Wagtail's site paths and cached pages of one test never reach another, in any order."""
+    prefix = uuid.uuid4().hex
+    settings.CACHES = {
+        name: {**alias, "KEY_PREFIX": f"{prefix}-{alias.get('KEY_PREFIX', '')}"}
+        for name, alias in settings.CACHES.items()
+    }
 
 
 @pytest.fixture(scope="module")

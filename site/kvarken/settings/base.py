@@ -397,7 +397,10 @@ def catalogue_tasks(default):
 
 TASKS = {"default": {"BACKEND": IMMEDIATE_TASKS}, "catalogue": catalogue_tasks("request")}
 INQUIRY_FALLBACK_EMAIL = env("INQUIRY_FALLBACK_EMAIL")
-INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "company": (30, 3600)}
+# Valid messages per hour (companies/inquiries.py, rate_limit_refusal): one sender (an
+# address with an e-mail address), everyone behind one address, and the ceiling per
+# company, which only stops floods.
+INQUIRY_RATE_LIMITS = {"sender": (5, 3600), "address": (30, 3600), "company": (100, 3600)}
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
