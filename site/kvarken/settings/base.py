@@ -237,6 +237,9 @@ STORAGES = {
 }
 # Originals and documents in "default", image renditions in "renditions" (kvarken.storage).
 WAGTAILIMAGES_RENDITION_STORAGE = "kvarken.storage.LazyRenditionStorage"
+# Documents only through Wagtail's view, which checks their collection's privacy first,
+# and then streams the file; never a link into MEDIA_URL (S3: a signed link, below).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 
 def media_origins(bucket, region, endpoint_url, custom_domain):
