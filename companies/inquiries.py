@@ -3,8 +3,8 @@ acknowledged to the sender. Mail that fails leaves the inquiry stored and marked
 staff to see and retry (`manage.py retry_inquiry_mail`); nothing a buyer wrote is lost.
 
 Spam protection without third-party services: a honeypot field, a time trap (a signed
-timestamp: humans take more than a few seconds), and rate limits per IP address and per
-company in Django's cache."""
+timestamp: humans take more than a few seconds), and rate limits per sender, per address
+and per company in Django's cache (rate_limit_refusal)."""
 
 import hashlib
 import logging
@@ -19,12 +19,19 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from kvarken.client_address import client_address
 
 logger = logging.getLogger(__name__)
 
 MIN_SECONDS_TO_FILL = 3
 MAX_FORM_AGE = 24 * 3600
 TIME_TRAP_SALT = "companies.inquiry.rendered-at"
+
+TOO_MANY_FROM_SENDER = _("You have sent several messages in a short time. Please try again later.")
+TOO_MANY_FROM_ADDRESS = _("Too many messages have been sent from here. Please try again later.")
+TOO_MANY_FOR_COMPANY = _(
+    "This company is receiving an unusual number of messages right now. Please try again later."
+)
 
 
 class MailStatus(models.TextChoices):
@@ -125,27 +132,46 @@ class InquiryForm(forms.ModelForm):
         return cleaned
 
 
-def _client_key(request):
-    # Only a hash of the address is kept, and only in the cache.
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+def _hashed(*parts):
+    # Only a hash of the address and e-mail is kept, and only in the cache.
+    text = ":".join([settings.SECRET_KEY, *parts])
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def over_rate_limit(request, company):
-    """Counts this attempt; True if the sender or the company has had too many lately."""
-    limits = settings.INQUIRY_RATE_LIMITS
-    over = False
-    for scope, key in (("ip", _client_key(request)), ("company", company.translation_key)):
-        count, seconds = limits[scope]
-        cache_key = f"inquiry-rate:{scope}:{key}"
-        cache.add(cache_key, 0, seconds)
-        try:
-            attempts = cache.incr(cache_key)
-        except ValueError:  # expired between add and incr
-            cache.set(cache_key, 1, seconds)
-            attempts = 1
-        over = over or attempts > count
-    return over
+def _count(scope, key):
+    """Counts one message in a window of INQUIRY_RATE_LIMITS[scope] seconds; True if it
+    is over that scope's limit."""
+    limit, seconds = settings.INQUIRY_RATE_LIMITS[scope]
+    cache_key = f"inquiry-rate:{scope}:{key}"
+    cache.add(cache_key, 0, seconds)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, seconds)
+        count = 1
+    return count > limit
+
+
+def rate_limit_refusal(request, company, email):
+    """Counts a valid message against its limits, narrowest first; the reason to refuse
+    it, or None. Only messages that passed the form's checks count, so a buyer's typos
+    cost nothing. A refused message is not counted in the wider scopes: one sender who
+    keeps trying holds back only themselves, never the company's other senders.
+
+    - sender: one address with one e-mail address (a buyer, a bot's one identity);
+    - address: every sender behind one address (a bot changing e-mail addresses), high
+      enough for an office or a fair's Wi-Fi;
+    - company: the ceiling for a flood from many addresses."""
+    address = client_address(request)
+    scopes = [
+        ("sender", _hashed(address, email.strip().lower()), TOO_MANY_FROM_SENDER),
+        ("address", _hashed(address), TOO_MANY_FROM_ADDRESS),
+        ("company", str(company.translation_key), TOO_MANY_FOR_COMPANY),
+    ]
+    for scope, key, message in scopes:
+        if _count(scope, key):
+            return message
+    return None
 
 
 def deliver(inquiry):

@@ -29,7 +29,7 @@ from home.taxonomy import localized_terms, term_names
 from . import identifiers
 from .blocks import OfferingBlock, SocialLinkBlock
 from .directory import FACETS, browse
-from .inquiries import Inquiry, InquiryForm, deliver, over_rate_limit  # noqa: F401 (model)
+from .inquiries import Inquiry, InquiryForm, deliver, rate_limit_refusal  # noqa: F401 (model)
 
 
 class SizeBand(models.TextChoices):
@@ -230,21 +230,19 @@ class CompanyPage(BasePage):
     def serve_inquiry(self, request):
         """A buyer's inquiry: stored, then mailed once the request's transaction commits."""
         form = InquiryForm(request.POST)
-        if over_rate_limit(request, self):
-            form.is_valid()
-            form.add_error(
-                None, _("Too many messages have been sent from here. Please try again later.")
-            )
+        if not form.is_valid():
+            status = 400
+        elif refusal := rate_limit_refusal(request, self, form.cleaned_data["email"]):
+            # The form is shown again with everything typed, to send later.
+            form.add_error(None, refusal)
             status = 429
-        elif form.is_valid():
+        else:
             inquiry = form.save(commit=False)
             inquiry.company = self
             inquiry.language = get_language()
             inquiry.save()
             transaction.on_commit(lambda: deliver(inquiry))
             return redirect(f"{self.url}?sent=1#contact")
-        else:
-            status = 400
         context = self.get_context(request)
         context["inquiry_form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=status)

@@ -1,6 +1,10 @@
 """Shared fixtures: a small site tree in English, and helpers to translate it."""
 
+import uuid
+
 import pytest
+import time_machine
+from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from companies.factories import CompanyIndexPageFactory, CompanyPageFactory
@@ -21,6 +25,17 @@ def english_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def own_cache_keys(settings):
+    """Each test its own key prefix in every cache: the inquiry rate-limit counters,
+    Wagtail's site paths and cached pages of one test never reach another, in any order."""
+    prefix = uuid.uuid4().hex
+    settings.CACHES = {
+        name: {**alias, "KEY_PREFIX": f"{prefix}-{alias.get('KEY_PREFIX', '')}"}
+        for name, alias in settings.CACHES.items()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -318,3 +333,11 @@ def page_cache(settings, cache_on_redis):
             "site/scripts/redis.sh and set TEST_REDIS_URL."
         )
     cache_on_redis(settings.TEST_REDIS_URL)
+
+
+@pytest.fixture
+def clock():
+    """The clock stopped at the real present; `clock.shift(timedelta)` moves it on, so a
+    test sees a cool-off or an expiry pass without waiting for it."""
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        yield traveller

@@ -22,7 +22,9 @@ class AdminPageCreationTests(WagtailPageTestCase):
         cls.home = Site.objects.get(is_default_site=True).root_page.specific
 
     def setUp(self):
-        self.user = self.login()
+        # force_login: django-axes refuses client.login(), which authenticates without a request.
+        self.user = self.create_test_user()
+        self.client.force_login(self.user)
 
     def create(self, parent, model, data, multiple=None, routable=True):
         """``multiple`` holds multi-valued fields, which nested_form_data would flatten."""

@@ -7,18 +7,11 @@ import time
 
 import pytest
 from django.core import signing
-from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
+from companies.factories import CompanyPageFactory
 from companies.inquiries import TIME_TRAP_SALT, Inquiry, MailStatus
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -143,16 +136,92 @@ def test_bots_and_mistakes_get_a_clear_message_and_keep_what_was_typed(
         assert 'aria-describedby="id_email-error"' in html and 'id="id_email-error"' in html
 
 
-@pytest.mark.django_db
-def test_too_many_messages_from_one_address_are_refused(client, company, settings):
-    settings.INQUIRY_RATE_LIMITS = {"ip": (2, 3600), "company": (30, 3600)}
+def send(client, company, address, email="anna@stadtwerke-nord.example", **overrides):
+    return client.post(company.url, form_data(email=email, **overrides), REMOTE_ADDR=address)
 
-    statuses = [client.post(company.url, form_data()).status_code for _ in range(3)]
+
+LIMITS = {"sender": (2, 3600), "address": (30, 3600), "company": (100, 3600)}
+
+
+@pytest.mark.django_db
+def test_one_sender_is_held_back_and_keeps_the_message(client, company, settings):
+    settings.INQUIRY_RATE_LIMITS = LIMITS
+
+    statuses = [send(client, company, "85.76.1.1").status_code for _ in range(3)]
 
     assert statuses == [302, 302, 429]
     assert Inquiry.objects.count() == 2
-    refused = client.post(company.url, form_data())
+    refused = send(client, company, "85.76.1.1", message="A third question, please keep it")
+    html = refused.content.decode()
+    assert "You have sent several messages in a short time" in html
+    assert "A third question, please keep it" in html
+
+
+@pytest.mark.django_db
+def test_other_senders_at_the_same_address_and_elsewhere_still_get_through(
+    client, company, settings
+):
+    """A buyer sharing a fair's Wi-Fi with someone who sends too much is not refused."""
+    settings.INQUIRY_RATE_LIMITS = LIMITS
+    for _ in range(30):
+        send(client, company, "85.76.1.1", email="junk@spam.example")
+
+    same_wifi = send(client, company, "85.76.1.1", email="erik@energibolaget.example")
+    elsewhere = send(client, company, "85.76.2.2", email="maija@vesilaitos.example")
+
+    assert (same_wifi.status_code, elsewhere.status_code) == (302, 302)
+
+
+@pytest.mark.django_db
+def test_refused_messages_do_not_use_up_the_companys_limit(client, company, settings):
+    settings.INQUIRY_RATE_LIMITS = {**LIMITS, "company": (10, 3600)}
+    for _ in range(30):
+        send(client, company, "85.76.1.1", email="junk@spam.example")
+
+    assert send(client, company, "85.76.2.2").status_code == 302
+
+
+@pytest.mark.django_db
+def test_mistakes_do_not_count_against_the_sender(client, company, settings):
+    settings.INQUIRY_RATE_LIMITS = LIMITS
+    for _ in range(5):
+        mistake = send(client, company, "85.76.1.1", consent="")
+        assert mistake.status_code == 400
+
+    assert send(client, company, "85.76.1.1").status_code == 302
+
+
+@pytest.mark.django_db
+def test_one_address_changing_email_addresses_is_held_back(client, company, settings):
+    settings.INQUIRY_RATE_LIMITS = {**LIMITS, "address": (3, 3600)}
+
+    statuses = [
+        send(client, company, "85.76.1.1", email=f"bot{n}@spam.example").status_code
+        for n in range(4)
+    ]
+
+    assert statuses == [302, 302, 302, 429]
+    refused = send(client, company, "85.76.1.1", email="bot9@spam.example")
     assert "Too many messages have been sent from here" in refused.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_flood_to_one_company_stops_at_its_ceiling(client, company, site_tree, settings):
+    settings.INQUIRY_RATE_LIMITS = {**LIMITS, "company": (3, 3600)}
+    flooded = company
+    other = CompanyPageFactory(parent=site_tree["directory"], title="Botnia Heat AB")
+    other.save_revision().publish()
+
+    statuses = [
+        send(client, flooded, f"85.76.3.{n}", email=f"sender{n}@flood.example").status_code
+        for n in range(4)
+    ]
+
+    assert statuses == [302, 302, 302, 429]
+    refused = send(client, flooded, "85.76.4.4", email="buyer@industri.example")
+    assert "This company is receiving an unusual number of messages" in refused.content.decode()
+    assert send(client, other, "85.76.4.4", email="buyer@industri.example").status_code == 302
+    assert Inquiry.objects.filter(company=flooded).count() == 3
 
 
 @pytest.mark.django_db

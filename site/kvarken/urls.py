@@ -1,9 +1,14 @@
 """Root URLconf: admin outside the language prefix, the public site under /en/, /sv/, /fi/."""
 
+import re
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
@@ -21,11 +26,20 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
+    # `make run` serves media itself, but only images: documents (MEDIA_ROOT/documents/)
+    # go through Wagtail's view at /documents/, which checks their collection's privacy,
+    # and catalogues through their own view. Each folder is its own root, so that
+    # "images/../documents/" cannot climb out of it.
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns += [
+        re_path(
+            rf"^{media_prefix}{folder}/(?P<path>.+)$",
+            serve,
+            {"document_root": Path(settings.MEDIA_ROOT) / folder},
+        )
+        for folder in ("images", "original_images")
+    ]
 
 # LocaleMiddleware redirects "/" to the visitor's language (Accept-Language) because every
 # public URL carries a prefix, English included.

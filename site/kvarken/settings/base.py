@@ -6,6 +6,7 @@ in ``env`` below and listed in .env.example. dev.py relaxes what a laptop needs;
 production.py refuses to start without the secrets.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -45,6 +46,9 @@ env = environ.Env(
     REDIS_URL=(str, ""),
     PAGE_CACHE_SECONDS=(int, 600),  # publishing clears cached pages at once; this caps the rest
     PAGE_CACHE_CDN_SECONDS=(int, 60),  # s-maxage for a CDN or proxy in front
+    # Reverse proxies in front of the app servers that append the client's address to
+    # X-Forwarded-For (a load balancer: 1); 0: the header is ignored (kvarken/client_address.py).
+    TRUSTED_PROXIES=(int, 0),
 )
 
 DEBUG = env("DEBUG")
@@ -88,6 +92,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +114,8 @@ MIDDLEWARE = [
     "kvarken.middleware.DatabaseUnavailableMiddleware",
     "kvarken.middleware.MachineTranslationUnavailableMiddleware",
     "companies.middleware.CompanyEditorAdminMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kvarken.urls"
@@ -165,6 +172,32 @@ else:
 PAGE_CACHE_CDN_SECONDS = env("PAGE_CACHE_CDN_SECONDS")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Sign-in throttling (django-axes): the first backend refuses a locked-out sign-in before
+# the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+TRUSTED_PROXIES = env("TRUSTED_PROXIES")
+# Failures count per account AND address together: one address guessing one account's
+# password is stopped after 5 failures for 15 minutes, while the account's owner signs in
+# from anywhere else, and other accounts from that address are not affected. An account
+# alone is not a key (anyone could lock its owner out everywhere) and neither is an
+# address alone (an office or a fair's Wi-Fi shares one). Failures during a lockout are
+# not counted, so it ends 15 minutes after the last counted one; a successful sign-in
+# clears that account's and address's count.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "kvarken.client_address.client_address"
+# Wagtail's sign-in page again, with the reason in the visitor's language (429).
+AXES_LOCKOUT_CALLABLE = "kvarken.login_throttling.lockout_response"
+# No record of successful sign-ins (addresses and browsers of editors): not needed, and
+# personal data to delete later. Failed attempts are deleted once they expire.
+AXES_DISABLE_ACCESS_LOG = True
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -204,6 +237,9 @@ STORAGES = {
 }
 # Originals and documents in "default", image renditions in "renditions" (kvarken.storage).
 WAGTAILIMAGES_RENDITION_STORAGE = "kvarken.storage.LazyRenditionStorage"
+# Documents only through Wagtail's view, which checks their collection's privacy first,
+# and then streams the file; never a link into MEDIA_URL (S3: a signed link, below).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 
 def media_origins(bucket, region, endpoint_url, custom_domain):
@@ -367,7 +403,10 @@ def catalogue_tasks(default):
 
 TASKS = {"default": {"BACKEND": IMMEDIATE_TASKS}, "catalogue": catalogue_tasks("request")}
 INQUIRY_FALLBACK_EMAIL = env("INQUIRY_FALLBACK_EMAIL")
-INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "company": (30, 3600)}
+# Valid messages per hour (companies/inquiries.py, rate_limit_refusal): one sender (an
+# address with an e-mail address), everyone behind one address, and the ceiling per
+# company, which only stops floods.
+INQUIRY_RATE_LIMITS = {"sender": (5, 3600), "address": (30, 3600), "company": (100, 3600)}
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
