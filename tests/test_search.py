@@ -193,3 +193,34 @@ def test_update_index_reports_progress_per_model(site_tree, capsys):
     out, err = capsys.readouterr()
     assert "default: companies.CompanyPage" in out
     assert "objects/s]" in err  # a progress bar with the count and rate
+
+
+SEARCH_PAGES = {"en": "/en/search/", "sv": "/sv/sok/", "fi": "/fi/haku/"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "sv", "fi"])
+def test_the_bare_search_page_declares_its_translations_to_search_engines(
+    client, site_tree, language
+):
+    html = client.get(SEARCH_PAGES[language]).content.decode()
+
+    for code, path in SEARCH_PAGES.items():
+        assert f'<link rel="alternate" hreflang="{code}" href="http://testserver{path}">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/en/search/">' in html
+    assert f'<link rel="canonical" href="http://testserver{SEARCH_PAGES[language]}">' in html
+    assert "noindex" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "sv", "fi"])
+@pytest.mark.parametrize(
+    "query", [{"q": "grid"}, {"q": "   "}, {"type": "news"}, {"q": "grid", "page": "2"}]
+)
+def test_result_pages_are_kept_out_of_search_indexes(client, site_tree, language, query):
+    html = client.get(SEARCH_PAGES[language], query).content.decode()
+
+    assert '<meta name="robots" content="noindex, follow">' in html
+    assert '<link rel="alternate" hreflang=' not in html
+    assert '<link rel="canonical"' not in html
+
