@@ -470,9 +470,8 @@ def test_a_keyboard_user_on_a_phone_searches_from_the_header(
     assert page.get_by_role("search", name="Sök på webbplatsen").is_visible()
 
     page.keyboard.type("Aurora")
-    page.wait_for_function(
-        "[...document.querySelectorAll('#header-search-suggestions option')]"
-        ".some(option => option.value === '[sv] Aurora Grid Oy')"
+    page.locator("#header-search-suggestions option[value='[sv] Aurora Grid Oy']").wait_for(
+        state="attached"
     )
     page.keyboard.press("Enter")
 
