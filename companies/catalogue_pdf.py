@@ -15,6 +15,8 @@ from django.utils import formats
 from django.utils.html import strip_tags
 from django_countries import countries
 
+from home.absolute_urls import page_absolute_url
+
 # A catalogue page is a sheet of paper: the description is cut to what fits beside the
 # facts, and the whole text is one QR scan away.
 DESCRIPTION_CHARS = 900
@@ -127,7 +129,7 @@ def entry_for(company, labels):
         name=company.title,
         pitch=company.pitch,
         description=_first_paragraphs(company.description),
-        url=company.get_full_url(),
+        url=page_absolute_url(company),
         place=place,
         sectors=sorted(labels["sector"].get(s.key, s.name) for s in company.sectors.all()),
         offerings=[

@@ -8,6 +8,8 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.absolute_urls import page_absolute_url
+
 
 def _escape(text):
     return (
@@ -50,7 +52,8 @@ def _place_name(event):
 
 def _event_lines(event, host):
     place = ", ".join(part for part in (event.venue, _place_name(event)) if part)
-    description = "\n\n".join(part for part in (event.intro, event.full_url) if part)
+    url = page_absolute_url(event)
+    description = "\n\n".join(part for part in (event.intro, url) if part)
     lines = [
         "BEGIN:VEVENT",
         f"UID:{event.translation_key}@{host}",
@@ -59,7 +62,7 @@ def _event_lines(event, host):
         f"DTEND:{_utc(event.end)}",
         f"SUMMARY:{_escape(event.title)}",
         f"DESCRIPTION:{_escape(description)}",
-        f"URL:{event.full_url}",
+        f"URL:{url}",
     ]
     if place or event.online_url:
         lines.append(f"LOCATION:{_escape(place or event.online_url)}")

@@ -5,6 +5,8 @@ import logging
 from kvarken.storage import StorageUnavailable
 from wagtail.images.models import Filter, SourceImageIOError
 
+from .absolute_urls import absolute_url
+
 logger = logging.getLogger(__name__)
 
 
@@ -18,9 +20,9 @@ def rendition_or_none(image, spec):
         return None
 
 
-def absolute_rendition_url(image, spec, request):
+def absolute_rendition_url(image, spec):
     rendition = rendition_or_none(image, spec)
-    return request.build_absolute_uri(rendition.url) if rendition else None
+    return absolute_url(rendition.url) if rendition else None
 
 
 def prefetched_rendition(image, spec):

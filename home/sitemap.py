@@ -14,6 +14,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .absolute_urls import absolute_url, page_absolute_url
+
 
 class TranslatedSitemap(Sitemap):
     def items(self):
@@ -41,11 +43,11 @@ class TranslatedSitemap(Sitemap):
             urls.append(
                 {
                     "item": item,
-                    "location": item.get_full_url(self.request),
+                    "location": page_absolute_url(item, self.request),
                     "lastmod": item.last_published_at or item.latest_revision_created_at,
                     "alternates": [
                         {
-                            "location": s.get_full_url(self.request),
+                            "location": page_absolute_url(s, self.request),
                             "lang_code": s.locale.language_code,
                         }
                         for s in siblings
@@ -67,6 +69,6 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /documents/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -5,6 +5,7 @@ import json
 
 from django.utils.safestring import mark_safe
 
+from .absolute_urls import page_absolute_url
 from .renditions import absolute_rendition_url
 
 LOGO_RENDITION = "fill-400x400|format-png"
@@ -15,17 +16,17 @@ def organization(company, request):
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": company.title,
-        "url": company.website or company.get_full_url(request),
+        "url": company.website or page_absolute_url(company, request),
         "description": company.pitch,
         "email": company.contact_email or None,
         "telephone": company.contact_phone or None,
         "foundingDate": str(company.founded) if company.founded else None,
         "vatID": company.vat_number or None,
         "sameAs": [block.value["url"] for block in company.social_links] or None,
-        "mainEntityOfPage": company.get_full_url(request),
+        "mainEntityOfPage": page_absolute_url(company, request),
     }
     if company.logo:
-        data["logo"] = absolute_rendition_url(company.logo, LOGO_RENDITION, request)
+        data["logo"] = absolute_rendition_url(company.logo, LOGO_RENDITION)
     if company.city or company.municipality_id:
         data["address"] = {
             "@type": "PostalAddress",
@@ -62,7 +63,7 @@ def event(page, request):
         "@type": "Event",
         "name": page.title,
         "description": page.intro or None,
-        "url": page.get_full_url(request),
+        "url": page_absolute_url(page, request),
         "startDate": page.local_start.isoformat(),
         "endDate": page.local_end.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",

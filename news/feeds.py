@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.absolute_urls import absolute_url, page_absolute_url
 from home.taxonomy import term_names, translated_names
 
 ITEMS = 20
@@ -27,6 +28,7 @@ class NewsFeed(Feed):
         return response
 
     def get_object(self, request, *args, **kwargs):
+        self.request = request
         self.language = self.index.locale.language_code  # Django reads it as an attribute
         return self.index
 
@@ -34,7 +36,11 @@ class NewsFeed(Feed):
         return f"{index.title} – Cleantech Kvarken"
 
     def link(self, index):
-        return index.full_url
+        return page_absolute_url(index, self.request)
+
+    def feed_url(self, index):
+        # Django's default names the host the request came in on.
+        return absolute_url(self.request.path)
 
     def description(self, index):
         return index.intro or _("News from the cleantech companies of the Kvarken region")
@@ -65,10 +71,10 @@ class NewsFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.full_url
+        return page_absolute_url(item, self.request)
 
     def item_guid(self, item):
-        return item.full_url
+        return page_absolute_url(item, self.request)
 
     def item_pubdate(self, item):
         published = item.first_published_at

@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -9,6 +10,7 @@ from wagtail.models import Locale, Page
 
 from companies.models import CompanyIndexPage, CompanyPage
 from events.models import EventIndexPage, EventPage
+from home.absolute_urls import absolute_url
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
 
@@ -62,6 +64,10 @@ def search(request):
             "hits": hits,
             "type": kind,
             "types": [(value, label) for value, (label, *_rest) in TYPES.items()],
+            # Only the bare search page is for search engines: every ?q=, ?type= or
+            # ?page= is one of endless variations of content indexed on its own pages.
+            "indexable": not request.GET,
+            "canonical": absolute_url(reverse("search")),
         },
     )
 

@@ -446,3 +446,36 @@ def test_editors_work_in_the_admin_under_a_policy_without_inline_scripts(
     page.locator(".modal-dialog").get_by_text("Choose an image").first.wait_for()
 
     assert not errors, errors
+
+
+def test_a_keyboard_user_on_a_phone_searches_from_the_header(
+    page, live_server, visitor_site, locales
+):
+    """On a phone-width page, Tab reaches the header's search box (visibly focused, within
+    the screen); typing brings the autocomplete's company names; Enter lands on that
+    language's results."""
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + visitor_site["home"].get_translation(locales["sv"]).url)
+
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "header-search-q":
+            break
+    else:
+        pytest.fail("Tab never reached the header search box")
+    assert focus_ring_visible(page)
+    box = page.locator("#header-search-q").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.get_by_role("search", name="Sök på webbplatsen").is_visible()
+
+    page.keyboard.type("Aurora")
+    page.locator("#header-search-suggestions option[value='[sv] Aurora Grid Oy']").wait_for(
+        state="attached"
+    )
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(re.compile(r"/sv/sok/\?q=Aurora$"))
+    assert heading(page) == "Sök"
+    assert page.locator(".results h2 a").all_inner_texts() == ["[sv] Aurora Grid Oy"]
+    screenshot(page, "header-search-results-sv")

@@ -45,7 +45,7 @@ def test_an_events_ics(client, events):
     assert "DTSTART:20300120T080000Z\r\n" in body and "DTEND:20300120T140000Z\r\n" in body
     assert "SUMMARY:Matchmaking day\r\n" in body
     assert "LOCATION:Vaasa Science Park\\; Hall A\\, 2nd floor\\, Vaasa\r\n" in body
-    assert f"URL:{event.full_url}\r\n" in body
+    assert f"URL:http://testserver{event.url}\r\n" in body
     assert f'href="{event.url}ics/"' in client.get(event.url).content.decode()
 
 

@@ -1,6 +1,8 @@
 """Site search on the database backend (PostgreSQL, as in production without a search
 server): language-aware, filtered by type, summarised, paginated, and unbreakable."""
 
+import re
+
 import pytest
 from search_cases import ODD_QUERIES, titles
 
@@ -193,3 +195,69 @@ def test_update_index_reports_progress_per_model(site_tree, capsys):
     out, err = capsys.readouterr()
     assert "default: companies.CompanyPage" in out
     assert "objects/s]" in err  # a progress bar with the count and rate
+
+
+SEARCH_PAGES = {"en": "/en/search/", "sv": "/sv/sok/", "fi": "/fi/haku/"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "sv", "fi"])
+def test_the_bare_search_page_declares_its_translations_to_search_engines(
+    client, site_tree, language
+):
+    html = client.get(SEARCH_PAGES[language]).content.decode()
+
+    for code, path in SEARCH_PAGES.items():
+        assert f'<link rel="alternate" hreflang="{code}" href="http://testserver{path}">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/en/search/">' in html
+    assert f'<link rel="canonical" href="http://testserver{SEARCH_PAGES[language]}">' in html
+    assert "noindex" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "sv", "fi"])
+@pytest.mark.parametrize(
+    "query", [{"q": "grid"}, {"q": "   "}, {"type": "news"}, {"q": "grid", "page": "2"}]
+)
+def test_result_pages_are_kept_out_of_search_indexes(client, site_tree, language, query):
+    html = client.get(SEARCH_PAGES[language], query).content.decode()
+
+    assert '<meta name="robots" content="noindex, follow">' in html
+    assert '<link rel="alternate" hreflang=' not in html
+    assert '<link rel="canonical"' not in html
+
+
+HEADER_SEARCH_LABELS = {
+    "en": ("Site search", "Search companies, news, events and pages", "Search"),
+    "sv": ("Sök på webbplatsen", "Sök bland företag, nyheter, evenemang och sidor", "Sök"),
+    "fi": ("Sivuston haku", "Hae yrityksiä, uutisia, tapahtumia ja sivuja", "Haku"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "sv", "fi"])
+def test_every_page_has_a_labelled_search_box_in_its_header(
+    client, translated_tree, locales, language
+):
+    from django.urls import reverse
+    from django.utils import translation
+
+    landmark, label, button = HEADER_SEARCH_LABELS[language]
+    with translation.override(language):
+        suggest_url = reverse("search_suggest")
+    urls = [
+        translated_tree[name].get_translation(locales[language]).url
+        for name in ("home", "company", "news", "event", "standard")
+    ] + [SEARCH_PAGES[language], f"/{language}/no-such-page/"]
+    for url in urls:
+        html = client.get(url).content.decode()
+        header = html.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
+
+        assert (
+            f'<form class="header-search" action="{SEARCH_PAGES[language]}" method="get" '
+            f'role="search" aria-label="{landmark}">' in header
+        ), url
+        assert f'<label class="visually-hidden" for="header-search-q">{label}</label>' in header
+        assert f'data-suggest-url="{suggest_url}"' in header
+        assert f'<button type="submit">{button}</button>' in header
+        assert re.search(r'<script src="/static/js/suggest\.[^"]*js" defer></script>', html)

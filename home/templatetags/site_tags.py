@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home.absolute_urls import absolute_url, page_absolute_url
 from home.renditions import absolute_rendition_url
 from home.site_content import Footer, Navigation, SiteSettings, resolve_links
 from home.structured_data import json_ld
@@ -93,10 +94,21 @@ def language_links(context):
                 "current": code == current,
                 "translated": translated,
                 "fallback": fallback,
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": absolute_url(url),
             }
         )
     return links
+
+
+@register.inclusion_tag("includes/alternates.html", takes_context=True)
+def alternates(context):
+    """hreflang alternates for search engines: each language this page exists in, and
+    x-default, the default language's version, for visitors in any other language."""
+    links = [link for link in language_links(context) if link["translated"]]
+    default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+    if default is not None:
+        links.append({**default, "code": "x-default"})
+    return {"links": links}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -168,9 +180,9 @@ def social_meta(context):
         or getattr(page, "logo", None)
         or (settings_for_language.share_image if settings_for_language else None)
     )
-    image_url = absolute_rendition_url(image, SHARE_RENDITION, request) if image else None
+    image_url = absolute_rendition_url(image, SHARE_RENDITION) if image else None
     return {
-        "canonical": original.get_full_url(request),
+        "canonical": page_absolute_url(original, request),
         "title": page.seo_title or page.title,
         "description": meta_description(context)[:300],
         "type": getattr(page, "og_type", "website"),
