@@ -1,43 +1,22 @@
 """iCalendar (RFC 5545) for events: one event's .ics, and a subscribable feed of the
-upcoming events of an index. Times are written in UTC, so every calendar shows them in
-its owner's zone; each event has one UID in every language, so subscribing to two
-languages doesn't double it."""
+upcoming events of an index, written by the icalendar library (escaping, line folding,
+UTC times). Times are in UTC, so every calendar shows them in its owner's zone; each event
+has one UID in every language, so subscribing to two languages doesn't double it."""
 
 import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
 
 from home.absolute_urls import page_absolute_url
 
-
-def _escape(text):
-    return (
-        str(text)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def _fold(line):
-    """Lines longer than 75 octets continue on the next line after a space (RFC 5545
-    3.1), never splitting a UTF-8 character."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not out else 74):
-            out.append(current)
-            current = b""
-        current += encoded
-    out.append(current)
-    return "\r\n ".join(part.decode("utf-8") for part in out)
+# How often a subscribed calendar asks again (RFC 7986 REFRESH-INTERVAL).
+REFRESH_INTERVAL = datetime.timedelta(hours=6)
 
 
 def _utc(moment):
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(datetime.UTC)
 
 
 def _place_name(event):
@@ -50,40 +29,35 @@ def _place_name(event):
     return municipality.localized.name
 
 
-def _event_lines(event, host):
+def _event(event, host):
     place = ", ".join(part for part in (event.venue, _place_name(event)) if part)
     url = page_absolute_url(event)
     description = "\n\n".join(part for part in (event.intro, url) if part)
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{event.translation_key}@{host}",
-        f"DTSTAMP:{_utc(event.last_published_at or timezone.now())}",
-        f"DTSTART:{_utc(event.start)}",
-        f"DTEND:{_utc(event.end)}",
-        f"SUMMARY:{_escape(event.title)}",
-        f"DESCRIPTION:{_escape(description)}",
-        f"URL:{url}",
-    ]
+    component = Event()
+    component.add("uid", f"{event.translation_key}@{host}")
+    component.add("dtstamp", _utc(event.last_published_at or timezone.now()))
+    component.add("dtstart", _utc(event.start))
+    component.add("dtend", _utc(event.end))
+    component.add("summary", event.title)
+    component.add("description", description)
+    component.add("url", url)
     if place or event.online_url:
-        lines.append(f"LOCATION:{_escape(place or event.online_url)}")
-    lines.append("END:VEVENT")
-    return lines
+        component.add("location", place or event.online_url)
+    return component
 
 
 def calendar(events, name, host):
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Cleantech Kvarken//Events//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(name)}",
-        "REFRESH-INTERVAL;VALUE=DURATION:PT6H",
-    ]
+    """The events as an iCalendar document (text, CRLF line ends)."""
+    document = Calendar()
+    document.add("version", "2.0")
+    document.add("prodid", "-//Cleantech Kvarken//Events//EN")
+    document.add("calscale", "GREGORIAN")
+    document.add("method", "PUBLISH")
+    document.add("x-wr-calname", name)
+    document.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     for event in events:
-        lines += _event_lines(event, host)
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+        document.add_component(_event(event, host))
+    return document.to_ical().decode("utf-8")
 
 
 def calendar_name(index):

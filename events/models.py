@@ -72,6 +72,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         ).get_page(request.GET.get("past"))
         return context
 
+    def get_cached_paths(self):
+        # The calendar to subscribe to lists the events too: purged with the index.
+        return ["/", "ics/"]
+
     @path("ics/", name="ics")
     def ics(self, request):
         """The upcoming events as a calendar to subscribe to."""
@@ -209,6 +213,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def structured_data(self, request):
         return schema.event(self, request)
+
+    def get_cached_paths(self):
+        # The event's .ics: purged with the page.
+        return ["/", "ics/"]
 
     @path("ics/", name="ics")
     def ics(self, request):

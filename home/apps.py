@@ -1,17 +1,29 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.frontend_cache import apps as frontend_cache_apps
 
 
 class HomeConfig(AppConfig):
+    default = True  # FrontendCacheConfig lives here too
     name = "home"
     verbose_name = _("Home and shared content")
 
     def ready(self):
         from kvarken import page_cache
 
-        from . import admin_csp, frontend_cache, locale_sync
+        from . import admin_csp, locale_sync
 
         admin_csp.patch_choosers()
-        frontend_cache.connect()
         page_cache.connect()
         locale_sync.connect()
+
+
+class FrontendCacheConfig(frontend_cache_apps.WagtailFrontendCacheAppConfig):
+    """Wagtail's frontend cache (its backends, the redirects' purges) with one purge per
+    published or unpublished page, home/frontend_cache.py's, instead of Wagtail's handlers,
+    which would send a second batch with the page alone."""
+
+    def ready(self):
+        from . import frontend_cache
+
+        frontend_cache.connect()

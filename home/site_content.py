@@ -1,14 +1,28 @@
 """Site-wide content staff edit and translate like pages: the main navigation, the footer
 and the site settings (tagline, share image, organisation). Each is a translatable
 snippet with one object per language; wagtail-localize's editor translates the texts and
-synchronises the rest (links to pages follow to the page in the visitor's language)."""
+synchronises the rest (links to pages follow to the page in the visitor's language).
+
+Like pages, they have drafts, revisions (history, compare, revert), a preview and a lock:
+visitors see the published version (the row, which a draft save leaves alone) until an
+editor publishes."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import RICH_TEXT_FEATURES
@@ -40,6 +54,10 @@ class LinkBlock(blocks.StructBlock):
         return value
 
 
+# The request attribute that carries a previewed draft to the site's template tags.
+PREVIEWED = "previewed_site_content"
+
+
 def resolve_links(links, locale=None):
     """A stream of links as [{"url", "text"}] in the visitor's language: a chosen page
     becomes its live translation (one query for all of them; the page itself where it
@@ -63,8 +81,16 @@ def resolve_links(links, locale=None):
     return resolved
 
 
-class OnePerLanguage(TranslatableMixin, models.Model):
-    """At most one object per language; templates ask ``for_locale()``."""
+class OnePerLanguage(
+    PreviewableMixin,
+    LockableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    models.Model,
+):
+    """At most one object per language; templates ask ``for_locale()``, which gives the
+    published one (never a draft that was never published)."""
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -79,7 +105,31 @@ class OnePerLanguage(TranslatableMixin, models.Model):
 
     @classmethod
     def for_locale(cls, locale=None):
-        return cls.objects.filter(locale=locale or Locale.get_active()).first()
+        return cls.objects.filter(locale=locale or Locale.get_active(), live=True).first()
+
+    @classmethod
+    def shown(cls, request, locale=None):
+        """What a visitor sees for this language; in a preview of one of these, the
+        previewed draft instead (serve_preview puts it on the request)."""
+        previewed = getattr(request, PREVIEWED, None)
+        if isinstance(previewed, cls):
+            return previewed
+        return cls.for_locale(locale)
+
+    def get_preview_template(self, request, mode_name):
+        return "home/site_content_preview.html"
+
+    def serve_preview(self, request, mode_name):
+        # The site around a sample page, in the object's language, with this draft
+        # where the live version would be.
+        setattr(request, PREVIEWED, self)
+        with translation.override(self.locale.language_code):
+            response = TemplateResponse(
+                request,
+                self.get_preview_template(request, mode_name),
+                self.get_preview_context(request, mode_name),
+            )
+            return response.render()
 
 
 class Navigation(OnePerLanguage):

@@ -55,6 +55,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
         return context
 
+    def get_cached_paths(self):
+        # The feeds list the news too: a CDN purge of the index purges them as well.
+        return ["/", "rss/", "atom/"]
+
     @path("")
     def index(self, request):
         response = self.render(request)

@@ -3,9 +3,9 @@ events, in UTC with one UID per event across languages."""
 
 import datetime
 
+import icalendar
 import pytest
 
-from events.calendar import _fold
 from events.factories import EventPageFactory
 
 
@@ -47,6 +47,11 @@ def test_an_events_ics(client, events):
     assert "LOCATION:Vaasa Science Park\\; Hall A\\, 2nd floor\\, Vaasa\r\n" in body
     assert f"URL:http://testserver{event.url}\r\n" in body
     assert f'href="{event.url}ics/"' in client.get(event.url).content.decode()
+    # What a calendar application reads back.
+    (parsed,) = icalendar.Calendar.from_ical(response.content).events
+    assert parsed.uid == f"{event.translation_key}@testserver"
+    assert parsed.start == datetime.datetime(2030, 1, 20, 8, 0, tzinfo=datetime.UTC)
+    assert str(parsed["LOCATION"]) == "Vaasa Science Park; Hall A, 2nd floor, Vaasa"
 
 
 @pytest.mark.django_db
@@ -61,9 +66,16 @@ def test_the_feed_lists_upcoming_events_with_one_uid_per_event(client, events, l
     assert uid in english and uid in swedish
 
 
-def test_long_lines_fold_without_splitting_characters():
-    line = "SUMMARY:" + "Örnsköldsvik " * 10
-    folded = _fold(line)
-    parts = folded.split("\r\n ")
-    assert "".join(parts) == line
-    assert all(len(part.encode()) <= 75 for part in parts)
+@pytest.mark.django_db
+def test_long_titles_fold_without_splitting_characters(client, events):
+    event = events["upcoming"]
+    event.title = "Matchmaking; " + "Örnsköldsvik, " * 10
+    event.save_revision().publish()
+
+    body = client.get(f"{event.url}ics/").content
+
+    assert all(len(line) <= 75 for line in body.split(b"\r\n"))
+    lines = body.decode().split("\r\n")  # each folded part is whole UTF-8 characters
+    assert any(line.startswith(" ") for line in lines)
+    (parsed,) = icalendar.Calendar.from_ical(body).events
+    assert str(parsed["SUMMARY"]) == event.title

@@ -1,16 +1,29 @@
-"""Publishing or unpublishing a page invalidates it in every language on the CDN, and the
-listings that show it (a stand-in backend records the URLs: CloudFront can't run here)."""
+"""Publishing or unpublishing a page invalidates, in one CDN request, the page in every
+language, the listings that show it, and their feeds and calendars (a stand-in backend
+records the requests: CloudFront can't run here)."""
 
 import pytest
-from frontend_cache_backend import PURGED
+from frontend_cache_backend import BATCHES
 
 
 @pytest.fixture
 def cdn(settings):
     settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "frontend_cache_backend.RecordingBackend"}}
-    PURGED.clear()
-    yield PURGED
-    PURGED.clear()
+    BATCHES.clear()
+    yield BATCHES
+    BATCHES.clear()
+
+
+def the_one_batch(batches):
+    """The paths of the only invalidation request sent."""
+    assert len(batches) == 1, f"{len(batches)} invalidation requests: {batches}"
+    return {url.removeprefix("http://localhost") for url in batches[0]}
+
+
+def in_every_language(page, locales, *paths):
+    return {
+        page.get_translation(locale).url + path for locale in locales.values() for path in paths
+    }
 
 
 @pytest.mark.django_db
@@ -19,7 +32,7 @@ def test_publishing_a_company_purges_it_and_its_listings_in_every_language(trans
 
     company.save_revision().publish()
 
-    paths = {url.removeprefix("http://localhost") for url in cdn}
+    paths = the_one_batch(cdn)
     assert {
         "/en/companies/aurora-grid-oy/",
         "/sv/companies-sv/aurora-grid-oy-sv/",
@@ -36,16 +49,44 @@ def test_publishing_a_company_purges_it_and_its_listings_in_every_language(trans
 
 
 @pytest.mark.django_db
-def test_unpublishing_purges_too(translated_tree, cdn):
-    translated_tree["news"].unpublish()
+def test_publishing_news_purges_the_feeds_in_every_language(translated_tree, locales, cdn):
+    news = translated_tree["news"]
 
-    assert any(url.endswith("/en/news/") for url in cdn)
+    news.save_revision().publish()
+
+    paths = the_one_batch(cdn)
+    assert in_every_language(news, locales, "") <= paths, paths
+    assert in_every_language(translated_tree["news_index"], locales, "", "rss/", "atom/") <= paths
 
 
 @pytest.mark.django_db
-def test_nothing_is_purged_without_a_cdn(translated_tree, settings):
-    PURGED.clear()
+def test_publishing_an_event_purges_the_calendars_in_every_language(translated_tree, locales, cdn):
+    event = translated_tree["event"]
 
-    translated_tree["company"].save_revision().publish()
+    event.save_revision().publish()
 
-    assert PURGED == []
+    paths = the_one_batch(cdn)
+    assert in_every_language(event, locales, "", "ics/") <= paths, paths
+    assert in_every_language(translated_tree["event_index"], locales, "", "ics/") <= paths
+
+
+@pytest.mark.django_db
+def test_unpublishing_purges_the_page_and_its_listing(translated_tree, cdn):
+    news = translated_tree["news"]
+
+    news.unpublish()
+
+    paths = the_one_batch(cdn)
+    assert {news.url, "/en/news/", "/en/news/rss/", "/en/news/atom/"} <= paths, paths
+
+
+@pytest.mark.django_db
+def test_a_draft_purges_nothing_until_it_is_published(translated_tree, cdn):
+    company = translated_tree["company"]
+    company.title = "Aurora Grid Abp"
+
+    revision = company.save_revision()
+
+    assert cdn == []
+    revision.publish()
+    assert "/en/companies/aurora-grid-oy/" in the_one_batch(cdn)

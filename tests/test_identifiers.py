@@ -46,6 +46,27 @@ def test_invalid_vat_numbers_are_refused(value):
         identifiers.validate_vat_number(value)
 
 
+# Digits of other scripts pass a regular expression's \d and int(), but no register
+# issues them and nobody can search for or copy such an ID: ١٥٧٢٨٦٠-٠ is 1572860-0 in
+# Arabic-Indic digits.
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize(
+    "validate, value",
+    [
+        (identifiers.validate_y_tunnus, "1572860-0".translate(ARABIC_INDIC)),
+        (identifiers.validate_org_number, "556036-0793".translate(ARABIC_INDIC)),
+        (identifiers.validate_vat_number, "FI" + "15728600".translate(ARABIC_INDIC)),
+        (identifiers.validate_vat_number, "SE" + "5560360793".translate(ARABIC_INDIC) + "01"),
+    ],
+)
+def test_identifiers_in_other_digits_are_refused_as_malformed(validate, value):
+    with pytest.raises(ValidationError) as error:
+        validate(value)
+    assert error.value.code == "format"
+
+
 def test_demo_identifiers_are_valid():
     from home.management.commands.load_demo import demo_org_number, demo_y_tunnus
 

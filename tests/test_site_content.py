@@ -3,7 +3,9 @@ snippets that staff translate in wagtail-localize's editor, one per language; ev
 type and translatable snippet opens in that editor once translated."""
 
 import pytest
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
+from kvarken.page_cache import CACHE_ALIAS, GENERATION_KEY
 from wagtail.blocks import StructBlockValidationError
 from wagtail_localize.models import Translation
 
@@ -163,3 +165,66 @@ def test_every_page_type_and_snippet_opens_in_the_translation_editor(
             assert "wagtail_localize/admin/edit_translation.html" in [
                 t.name for t in response.templates
             ]
+
+
+# Drafts, publishing, preview and history of the site-wide content.
+
+
+@pytest.mark.django_db
+def test_a_draft_changes_nothing_a_visitor_sees_until_it_is_published(
+    client, admin_user, site_content, page_cache, django_capture_on_commit_callbacks
+):
+    navigation = site_content["navigation"]
+    home = site_content["home"].url
+    assert "Members" not in client.get(home).content.decode()
+    generation = caches[CACHE_ALIAS].get(GENERATION_KEY)
+    navigation.links.append(("link", {"url": "https://members.example", "label": "Members"}))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        revision = navigation.save_revision(user=admin_user)
+
+    assert "Members" not in client.get(home).content.decode()
+    assert caches[CACHE_ALIAS].get(GENERATION_KEY) == generation  # the cache is kept
+    with django_capture_on_commit_callbacks(execute=True):
+        revision.publish(user=admin_user)
+    assert 'href="https://members.example">Members' in client.get(home).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_new_draft_is_not_shown_before_it_is_published(client, admin_user, locales, home):
+    navigation = Navigation(
+        locale=locales["en"], live=False, links=[link(url="https://x.example", label="Drafted")]
+    )
+    navigation.save()
+    revision = navigation.save_revision(user=admin_user)
+
+    assert "Drafted" not in client.get(home.url).content.decode()
+    revision.publish(user=admin_user)
+    assert "Drafted" in client.get(home.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_preview_shows_the_draft_in_its_language(admin_client, site_content, locales):
+    swedish = site_content["settings"].get_translation(locales["sv"])
+    preview = f"/admin/snippets/home/sitesettings/preview/{swedish.pk}/"
+    data = {"tagline": "Utkast: ren teknik", "organisation": "Klustret", "address": ""}
+
+    assert admin_client.post(preview, data).json()["is_valid"]
+    html = admin_client.get(preview).content.decode()
+
+    assert "Utkast: ren teknik" in html
+    assert '<html lang="sv">' in html
+    assert "Utkast" not in str(SiteSettings.objects.get(pk=swedish.pk).tagline)
+
+
+@pytest.mark.django_db
+def test_the_history_lists_each_published_revision(admin_client, admin_user, site_content):
+    footer = site_content["footer"]
+    for email in ("one@kvarken.example", "two@kvarken.example"):
+        footer.contact_email = email
+        footer.save_revision(user=admin_user, log_action=True).publish(user=admin_user)
+
+    html = admin_client.get(f"/admin/snippets/home/footer/history/{footer.pk}/").content.decode()
+
+    for revision in footer.revisions.all():
+        assert f"/admin/snippets/home/footer/history/{footer.pk}/revisions/{revision.pk}/" in html

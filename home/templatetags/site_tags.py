@@ -123,7 +123,7 @@ def main_nav(context):
     request = context["request"]
     page = context.get("page")
     current_url = page.url if isinstance(page, Page) else None
-    navigation = Navigation.for_locale()
+    navigation = Navigation.shown(request)
     if navigation is not None:
         links = resolve_links(navigation.links)
     else:
@@ -137,7 +137,7 @@ def main_nav(context):
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
-    footer = Footer.for_locale()
+    footer = Footer.shown(context["request"])
     links = resolve_links(footer.links) if footer else []
     return {"footer": footer, "links": links, "request": context["request"]}
 
@@ -145,7 +145,7 @@ def site_footer(context):
 def _site_settings(request):
     """This language's site settings, fetched once per request."""
     if not hasattr(request, "_site_settings"):
-        request._site_settings = SiteSettings.for_locale()
+        request._site_settings = SiteSettings.shown(request)
     return request._site_settings
 
 

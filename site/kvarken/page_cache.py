@@ -36,6 +36,7 @@ from django.utils.cache import (
 )
 from django.utils.http import quote_etag
 from django.utils.translation import get_language_from_request
+from wagtail.models import DraftStateMixin
 
 logger = logging.getLogger(__name__)
 
@@ -172,11 +173,12 @@ class PageCacheMiddleware:
 def connect():
     """Start a new generation whenever something public pages show has changed."""
     from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import page_published, page_unpublished, post_page_move, unpublished
 
     page_published.connect(invalidate_after_commit, dispatch_uid="page-cache-published")
     page_unpublished.connect(invalidate_after_commit, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(invalidate_after_commit, dispatch_uid="page-cache-moved")
+    unpublished.connect(_unpublished, dispatch_uid="page-cache-snippet-unpublished")
     post_save.connect(_saved, dispatch_uid="page-cache-saved")
     post_delete.connect(_deleted, dispatch_uid="page-cache-deleted")
 
@@ -208,10 +210,31 @@ def _shown_on_public_pages():
     )
 
 
+# Saves that change no content: an image's file hash (filled in while rendering), and a
+# draft-state snippet's pointer to its latest revision and its lock.
+BOOKKEEPING_FIELDS = {
+    "file_hash",
+    "latest_revision",
+    "has_unpublished_changes",
+    "locked",
+    "locked_by",
+    "locked_at",
+}
+
+
 def _saved(sender, instance, raw=False, update_fields=None, **kwargs):
-    # Wagtail fills in an image's missing file hash while rendering: not a change.
-    if raw or (update_fields and set(update_fields) <= {"file_hash"}):
+    if raw or (update_fields and set(update_fields) <= BOOKKEEPING_FIELDS):
         return
+    # A snippet with drafts shows only once published: its row changes when a revision
+    # is published (saved live) or it is unpublished (the unpublished signal); a draft
+    # that was never published is saved whole, but no visitor sees it.
+    if isinstance(instance, DraftStateMixin) and not instance.live:
+        return
+    if isinstance(instance, _shown_on_public_pages()):
+        invalidate_after_commit()
+
+
+def _unpublished(sender, instance, **kwargs):
     if isinstance(instance, _shown_on_public_pages()):
         invalidate_after_commit()
 

@@ -67,7 +67,8 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.frontend_cache",
+    # Wagtail's frontend cache, with our purge on publish instead of its own (one batch).
+    "home.apps.FrontendCacheConfig",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -310,9 +311,9 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     # Wagtail checks a document's collection privacy, then redirects to a signed URL.
     WAGTAILDOCS_SERVE_METHOD = "redirect"
 
-# Publishing invalidates the page in every language and the listings that show it
-# (home/frontend_cache.py); Wagtail's own guess at other languages' URLs is switched off
-# because our slugs are translated.
+# Publishing invalidates, in one batch, the page in every language, its feeds and
+# calendars, and the listings that show it (home/frontend_cache.py); Wagtail's own guess at
+# other languages' URLs is switched off because our slugs are translated.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 if env("CLOUDFRONT_DISTRIBUTION_ID"):
     WAGTAILFRONTENDCACHE = {
