@@ -1,6 +1,9 @@
 """Shared fixtures: a small site tree in English, and helpers to translate it."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from companies.factories import CompanyIndexPageFactory, CompanyPageFactory
@@ -34,6 +37,14 @@ def database_restored_afterwards(django_db_blocker):
 
         connection = connections["default"]
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.fixture
+def next_month():
+    """An instant a month from now, on the hour at 08:00 UTC: an event then is upcoming in
+    any year the suite runs, and its times are exact to assert."""
+    soon = timezone.now() + datetime.timedelta(days=30)
+    return soon.replace(hour=8, minute=0, second=0, microsecond=0)
 
 
 @pytest.fixture
