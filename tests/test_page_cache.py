@@ -7,7 +7,6 @@ import re
 
 import pytest
 from django.test import Client
-from test_inquiries import form_data
 from wagtail.models import Locale
 
 from companies import facet_index
@@ -245,7 +244,7 @@ def test_head_requests_are_answered_from_the_cache(
 
 
 def test_a_visitor_sends_an_inquiry_from_a_cached_page_without_cookies(
-    site_tree, page_cache, django_capture_on_commit_callbacks
+    site_tree, page_cache, django_capture_on_commit_callbacks, inquiry_form
 ):
     company = site_tree["company"]
     # A browser that refuses cookies, against a server that checks CSRF tokens.
@@ -257,7 +256,7 @@ def test_a_visitor_sends_an_inquiry_from_a_cached_page_without_cookies(
     visitor.cookies.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        sent = visitor.post(action.group(1), form_data())
+        sent = visitor.post(action.group(1), inquiry_form())
 
     assert sent.status_code == 302
     assert sent["Location"] == f"{company.url}?sent=1#contact"
@@ -265,20 +264,23 @@ def test_a_visitor_sends_an_inquiry_from_a_cached_page_without_cookies(
     assert "no-store" not in visitor.get(f"{company.url}?sent=1").get("Cache-Control", "")
 
 
-def test_an_inquiry_with_errors_is_shown_again_with_what_was_written(client, site_tree):
+def test_an_inquiry_with_errors_is_shown_again_with_what_was_written(
+    client, site_tree, inquiry_form
+):
     company = site_tree["company"]
     page = text(client.get(company.url))
     action = re.search(r'action="([^"#]+)#contact" class="inquiry-form"', page).group(1)
 
-    answer = client.post(action, form_data(email="not an address"))
+    answer = client.post(action, inquiry_form(email="not an address"))
 
     assert answer.status_code == 400
     assert "We need grid automation for 40 substations" in text(answer)
     assert not Inquiry.objects.exists()
 
 
-def test_an_inquiry_to_a_page_that_is_not_a_company_is_a_404(client, site_tree):
-    assert client.post(f"/en/inquiry/{site_tree['news'].pk}/", form_data()).status_code == 404
+def test_an_inquiry_to_a_page_that_is_not_a_company_is_a_404(client, site_tree, inquiry_form):
+    news = site_tree["news"]
+    assert client.post(f"/en/inquiry/{news.pk}/", inquiry_form()).status_code == 404
     assert client.get(f"/en/inquiry/{site_tree['company'].pk}/").status_code == 405
 
 
