@@ -1,13 +1,15 @@
 """Anonymous visitors get pages from the shared cache (the real Redis server `make test`
-starts); a publish, unpublish, move, translation or snippet change shows on the very next
-request, on the page and on the listings that show it; editors and previews never see or
+starts); a publish, unpublish, move, deletion, privacy rule, translation, snippet, image or
+site change shows on the very next request, on the page and on the listings that show it; editors and previews never see or
 fill the cache; CDNs get ETags and conditional GET (issue 9)."""
 
 import re
 
 import pytest
 from django.test import Client
-from wagtail.models import Locale
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from companies import facet_index
 from companies.factories import CompanyPageFactory
@@ -159,6 +161,76 @@ def test_moving_a_page_moves_it_at_once(client, site_tree, page_cache, committed
     moved = client.get(old_url)  # Wagtail leaves a redirect at the old address
     assert (moved.status_code, moved["Location"]) == (301, about.url)
     assert client.get(about.url).status_code == 200
+
+
+def test_a_deleted_page_is_gone_at_once(client, site_tree, page_cache, committed):
+    company, directory = site_tree["company"], site_tree["directory"]
+    assert client.get(company.url).status_code == 200
+    assert "Aurora Grid Oy" in text(client.get(directory.url))
+
+    with committed():
+        company.delete()
+
+    assert client.get(company.url).status_code == 404
+    assert "Aurora Grid Oy" not in text(client.get(directory.url))
+
+
+@pytest.mark.parametrize("private", ["page", "parent"])
+def test_a_page_made_private_is_never_served_from_the_cache(
+    client, site_tree, page_cache, committed, private
+):
+    company = site_tree["company"]
+    restricted = company if private == "page" else site_tree["directory"]
+    assert "Aurora Grid Oy" in text(client.get(company.url))  # cached
+
+    with committed():
+        PageViewRestriction.objects.create(
+            page=restricted, restriction_type=PageViewRestriction.LOGIN
+        )
+
+    for _visit in range(2):
+        answer = client.get(company.url)
+        assert answer.status_code == 302, "a private page was served to a visitor"
+        assert answer["Location"].endswith(f"/login/?next={company.url}")
+        assert "Aurora Grid Oy" not in text(answer)
+
+
+def test_a_changed_image_shows_at_once(client, site_tree, page_cache, committed):
+    logo = get_image_model().objects.create(
+        title="Aurora logo", file=get_test_image_file(size=(600, 400))
+    )
+    company = site_tree["company"]
+    company.logo = logo
+    company.save_revision().publish()
+
+    def logo_address():
+        page = text(client.get(company.url))
+        return re.search(r'<img [^>]*class="company__logo"[^>]*src="([^"]+)"', page).group(1)
+
+    before = logo_address()
+    assert logo_address() == before  # from the cache
+
+    # The editor moves the logo's focal point: its crop (and rendition) changes.
+    logo.focal_point_x, logo.focal_point_y = 550, 200
+    logo.focal_point_width, logo.focal_point_height = 50, 50
+    with committed():
+        logo.save()
+
+    assert logo_address() != before
+
+
+def test_a_new_site_address_shows_in_the_canonical_links_at_once(
+    client, site_tree, page_cache, committed
+):
+    company = site_tree["company"]
+    client.get(company.url)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "www.cleantech-kvarken.example", 443
+    with committed():
+        site.save()
+
+    canonical = f'<link rel="canonical" href="https://www.cleantech-kvarken.example{company.url}">'
+    assert canonical in text(client.get(company.url))
 
 
 def test_a_renamed_sector_shows_in_the_directory_filters(
