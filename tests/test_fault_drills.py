@@ -34,17 +34,15 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_for_port(port, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
+def wait_for_port(port, process):
+    """Until the server answers, however long a slow machine takes; fails if it exits."""
+    while process.poll() is None:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             return
         except OSError:
             time.sleep(0.1)
-    raise RuntimeError(f"nothing answers on port {port}")
+    raise RuntimeError(f"server exited with {process.returncode}")
 
 
 class RedisServer:
@@ -303,7 +301,7 @@ def app_on_own_database(tmp_path, django_db_blocker):
 
 def fetch(url):
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        with urllib.request.urlopen(url) as response:
             return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read().decode()
