@@ -102,8 +102,16 @@ def restore(source):
     source = Path(source)
     manifest = json.loads((source / "manifest.json").read_text())
     dump = source / manifest["database"]["file"]
-    if _sha256(dump) != manifest["database"]["sha256"]:
-        raise BackupError(f"{dump} does not match its checksum in the manifest.")
+    # Every file is checked before anything is written: a damaged backup leaves the
+    # database and the storage as they were, ready for a good one.
+    expected = {dump: manifest["database"]["sha256"]}
+    for name_in_storage, entry in manifest["media"].items():
+        expected[source / "media" / name_in_storage] = entry["sha256"]
+    for path, checksum in expected.items():
+        if not path.is_file():
+            raise BackupError(f"{path} is missing.")
+        if _sha256(path) != checksum:
+            raise BackupError(f"{path} does not match its checksum in the manifest.")
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
         if cursor.fetchone()[0]:
@@ -125,10 +133,8 @@ def restore(source):
         check=True,
         capture_output=True,
     )
-    for name_in_storage, expected in manifest["media"].items():
+    for name_in_storage in manifest["media"]:
         path = source / "media" / name_in_storage
-        if _sha256(path) != expected["sha256"]:
-            raise BackupError(f"{path} does not match its checksum in the manifest.")
         if default_storage.exists(name_in_storage):
             continue
         with open(path, "rb") as handle:

@@ -1,12 +1,17 @@
 """Shared fixtures: a small site tree in English, and helpers to translate it."""
 
+import datetime
+import time
 import uuid
 
 import pytest
 import time_machine
+from django.core import signing
 from django.utils import timezone
+from kvarken import cache as resilient_cache
 from wagtail.models import Locale, Site
 
+from companies import inquiries
 from companies.factories import CompanyIndexPageFactory, CompanyPageFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
 from home.factories import MunicipalityFactory, SectorFactory, StandardPageFactory
@@ -49,6 +54,65 @@ def database_restored_afterwards(django_db_blocker):
 
         connection = connections["default"]
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.fixture
+def next_month():
+    """An instant a month from now, on the hour at 08:00 UTC: an event then is upcoming in
+    any year the suite runs, and its times are exact to assert."""
+    soon = timezone.now() + datetime.timedelta(days=30)
+    return soon.replace(hour=8, minute=0, second=0, microsecond=0)
+
+
+class Clock:
+    """Time that stands still until a test moves it: what a time check decides then
+    depends on the test, not on how fast the machine runs it."""
+
+    def __init__(self):
+        self.seconds = time.time()
+        self.ticks = time.monotonic()
+
+    def time(self):
+        return self.seconds
+
+    def monotonic(self):
+        return self.ticks
+
+    def advance(self, seconds):
+        self.seconds += seconds
+        self.ticks += seconds
+
+
+@pytest.fixture
+def module_clock(monkeypatch):
+    """The clock of the code whose timing tests drive: the inquiry form's time trap and
+    the Redis cache's pause after a failure. Only their modules see it; the rest of the
+    process (database and Redis clients, signing) keeps real time."""
+    frozen = Clock()
+    for module in (inquiries, resilient_cache):
+        monkeypatch.setattr(module, "time", frozen)
+    return frozen
+
+
+@pytest.fixture
+def inquiry_form():
+    """What a visitor's browser posts from a company's inquiry form, filled in for half a
+    minute (longer than the time trap asks), with any field changed."""
+
+    def _data(seconds_ago=30, **overrides):
+        return {
+            "name": "Anna Berg",
+            "organisation": "Stadtwerke Nord",
+            "country": "DE",
+            "email": "anna@stadtwerke-nord.example",
+            "message": "We need grid automation for 40 substations. Can you quote?",
+            "consent": "on",
+            "website": "",
+            "rendered_at": signing.dumps(time.time() - seconds_ago, salt=inquiries.TIME_TRAP_SALT),
+            **overrides,
+        }
+
+    return _data
 
 
 @pytest.fixture

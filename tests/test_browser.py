@@ -21,8 +21,7 @@ import pytest
 from django.db import connections
 from django.urls import reverse
 from django.utils import translation
-
-playwright_api = pytest.importorskip("playwright.sync_api")
+from playwright import sync_api as playwright_api
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"

@@ -14,11 +14,11 @@ def unfolded(body):
 
 
 @pytest.fixture
-def events(translated_tree):
+def events(translated_tree, next_month):
     index = translated_tree["event_index"]
     upcoming = translated_tree["event"]
-    upcoming.start = datetime.datetime(2030, 1, 20, 8, 0, tzinfo=datetime.UTC)
-    upcoming.end = datetime.datetime(2030, 1, 20, 14, 0, tzinfo=datetime.UTC)
+    upcoming.start = next_month
+    upcoming.end = next_month + datetime.timedelta(hours=6)
     upcoming.time_zone = "Europe/Helsinki"
     upcoming.venue = "Vaasa Science Park; Hall A, 2nd floor"
     upcoming.save_revision().publish()
@@ -42,7 +42,8 @@ def test_an_events_ics(client, events):
     assert response["Content-Disposition"] == f'attachment; filename="{event.slug}.ics"'
     body = unfolded(response.content.decode())
     assert body.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
-    assert "DTSTART:20300120T080000Z\r\n" in body and "DTEND:20300120T140000Z\r\n" in body
+    assert f"DTSTART:{event.start:%Y%m%dT080000Z}\r\n" in body
+    assert f"DTEND:{event.end:%Y%m%dT140000Z}\r\n" in body
     assert "SUMMARY:Matchmaking day\r\n" in body
     assert "LOCATION:Vaasa Science Park\\; Hall A\\, 2nd floor\\, Vaasa\r\n" in body
     assert f"URL:http://testserver{event.url}\r\n" in body

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
-from test_inquiries import form_data
+from kvarken import cache as resilient_cache
+from kvarken.cache import ResilientRedisCacheClient
 
 from companies.inquiries import Inquiry
 
@@ -33,17 +34,15 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_for_port(port, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
+def wait_for_port(port, process):
+    """Until the server answers, however long a slow machine takes; fails if it exits."""
+    while process.poll() is None:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             return
         except OSError:
             time.sleep(0.1)
-    raise RuntimeError(f"nothing answers on port {port}")
+    raise RuntimeError(f"server exited with {process.returncode}")
 
 
 class RedisServer:
@@ -86,31 +85,50 @@ def query_count(client, url):
 
 @pytest.mark.django_db
 def test_with_redis_down_the_site_serves_uncached_and_keeps_inquiries(
-    client, site_tree, own_redis, cache_on_redis, django_capture_on_commit_callbacks
+    client,
+    site_tree,
+    own_redis,
+    cache_on_redis,
+    module_clock,
+    inquiry_form,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
 ):
     cache_on_redis(own_redis.url)
+    commands = []  # each cache command that went to Redis
+    get_client = ResilientRedisCacheClient.get_client
+
+    def counted_get_client(self, *args, **kwargs):
+        commands.append(args)
+        return get_client(self, *args, **kwargs)
+
+    monkeypatch.setattr(ResilientRedisCacheClient, "get_client", counted_get_client)
     company = site_tree["company"]
     client.get(company.url)
     assert query_count(client, company.url) == 0  # cached
 
     own_redis.stop()
+    commands.clear()
 
-    started = time.monotonic()
     for url in (company.url, site_tree["directory"].url, site_tree["home"].url):
         assert query_count(client, url) > 0  # rendered, not an error
     assert "Aurora Grid Oy" in client.get(company.url).content.decode()
-    assert time.monotonic() - started < 10, "each request must not wait on Redis"
     with django_capture_on_commit_callbacks(execute=True):
-        sent = client.post(f"/en/inquiry/{company.pk}/", form_data())
+        sent = client.post(f"/en/inquiry/{company.pk}/", inquiry_form())
     assert sent.status_code == 302  # the rate limit (in Redis) lets it through
     assert Inquiry.objects.filter(company=company).count() == 1
+    # Only the first command tried Redis: after a failure requests leave it alone for a
+    # while, so a hung server doesn't add a socket timeout to each of them.
+    assert len(commands) == 1
 
     own_redis.start()
-    # Within a few seconds (the pause after a failure) pages are cached again.
-    deadline = time.monotonic() + 10
-    while query_count(client, company.url) and query_count(client, company.url):
-        assert time.monotonic() < deadline, "caching did not resume after Redis came back"
-        time.sleep(0.5)
+    assert query_count(client, company.url) > 0  # still left alone during the pause
+    assert len(commands) == 1
+
+    # Once the pause is over, pages are cached again.
+    module_clock.advance(resilient_cache.RETRY_AFTER)
+    client.get(company.url)
+    assert query_count(client, company.url) == 0
 
 
 # -- PostgreSQL restarted under a running app server -------------------------------------
@@ -283,7 +301,7 @@ def app_on_own_database(tmp_path, django_db_blocker):
 
 def fetch(url):
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        with urllib.request.urlopen(url) as response:
             return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read().decode()

@@ -98,3 +98,20 @@ def test_a_page_created_in_english_is_offered_for_translation(admin_client, site
     for code in ("sv", "fi"):
         alias = source.get_translation(locales[code])
         assert alias.alias_of_id == source.pk
+
+
+@pytest.mark.django_db
+def test_an_alias_marks_its_content_with_the_original_language(client, translated_tree, locales):
+    """A Swedish alias shows the English text: screen readers must read it as English,
+    while the header and footer around it are Swedish."""
+    story = NewsPageFactory(parent=translated_tree["news_index"], title="English only")
+    alias = story.copy_for_translation(locales["sv"], alias=True)
+    translated = translated_tree["news"].get_translation(locales["sv"])
+
+    html = client.get(alias.get_url()).content.decode()
+
+    assert alias.alias_of_id == story.pk
+    assert '<html lang="sv"' in html
+    assert '<main id="main" tabindex="-1" lang="en">' in html
+    # A translation is in its own language: no lang of its own on the content.
+    assert '<main id="main" tabindex="-1">' in client.get(translated.get_url()).content.decode()

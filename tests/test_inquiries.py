@@ -3,6 +3,7 @@ company, acknowledged to the sender; spam is kept out without third-party servic
 nothing is lost when mail fails; old inquiries are deleted."""
 
 import datetime
+import re
 import time
 
 import pytest
@@ -11,7 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from companies.factories import CompanyPageFactory
-from companies.inquiries import TIME_TRAP_SALT, Inquiry, MailStatus
+from companies.inquiries import MIN_SECONDS_TO_FILL, TIME_TRAP_SALT, Inquiry, MailStatus
 
 
 @pytest.fixture
@@ -72,6 +73,23 @@ def test_an_inquiry_is_stored_mailed_and_acknowledged(
 
 
 @pytest.mark.django_db
+def test_the_time_trap_lets_a_person_through_but_not_an_instant_reply(
+    client, company, module_clock
+):
+    page = client.get(company.url).content.decode()
+    shown_at = re.search(r'name="rendered_at" value="([^"]+)"', page).group(1)
+    data = form_data(rendered_at=shown_at)
+
+    instant = client.post(company.url, data)
+    assert instant.status_code == 400
+    assert "That was very quick" in instant.content.decode()
+
+    module_clock.advance(MIN_SECONDS_TO_FILL)
+    assert client.post(company.url, data).status_code == 302
+    assert Inquiry.objects.get().message == data["message"]
+
+
+@pytest.mark.django_db
 def test_a_swedish_visitor_gets_the_form_and_the_receipt_in_swedish(
     client, translated_tree, locales, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -119,11 +137,12 @@ def test_the_inquiry_is_kept_when_mail_fails_and_sent_on_retry(
     ],
 )
 def test_bots_and_mistakes_get_a_clear_message_and_keep_what_was_typed(
-    client, company, overrides, message
+    client, company, module_clock, overrides, message
 ):
     data = form_data(**overrides)
     if overrides.get("rendered_at", "") is None:
-        data["rendered_at"] = signing.dumps(time.time(), salt=TIME_TRAP_SALT)
+        # Sent the moment the form was shown (the clock stands still).
+        data["rendered_at"] = signing.dumps(module_clock.time(), salt=TIME_TRAP_SALT)
 
     response = client.post(company.url, data)
 

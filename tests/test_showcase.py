@@ -40,14 +40,14 @@ def test_gallery_images_are_responsive_and_in_modern_formats(client, site_tree):
 
 
 @pytest.mark.django_db
-def test_news_and_coming_events_about_the_company(client, site_tree):
+def test_news_and_coming_events_about_the_company(client, site_tree, next_month):
     company = site_tree["company"]
     news = site_tree["news"]
     news.related_companies.create(company=company)
     news.save_revision().publish()
     coming = site_tree["event"]
-    coming.start = datetime.datetime(2030, 3, 1, 8, tzinfo=datetime.UTC)
-    coming.end = datetime.datetime(2030, 3, 1, 16, tzinfo=datetime.UTC)
+    coming.start = next_month
+    coming.end = next_month + datetime.timedelta(hours=8)
     coming.participants.create(company=company)
     coming.save_revision().publish()
     past = EventPageFactory(

@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+import zoneinfo
 
 import pytest
 
@@ -35,10 +36,10 @@ def test_company_page_describes_the_organization(client, site_tree):
 
 
 @pytest.mark.django_db
-def test_event_page_describes_the_event_in_its_zone(client, site_tree):
+def test_event_page_describes_the_event_in_its_zone(client, site_tree, next_month):
     event = site_tree["event"]
-    event.start = datetime.datetime(2030, 1, 20, 8, 0, tzinfo=datetime.UTC)
-    event.end = datetime.datetime(2030, 1, 20, 14, 0, tzinfo=datetime.UTC)
+    event.start = next_month
+    event.end = next_month + datetime.timedelta(hours=6)
     event.time_zone = "Europe/Helsinki"
     event.venue = "Vaasa Science Park"
     event.online_url = "https://stream.example/day"
@@ -48,7 +49,10 @@ def test_event_page_describes_the_event_in_its_zone(client, site_tree):
     data = json_ld(client.get(event.url).content.decode())
 
     assert data["@type"] == "Event"
-    assert data["startDate"] == "2030-01-20T10:00:00+02:00"
+    # 08:00 UTC is 10:00 in Vaasa in winter, 11:00 in summer.
+    in_vaasa = next_month.astimezone(zoneinfo.ZoneInfo("Europe/Helsinki"))
+    assert data["startDate"] == in_vaasa.isoformat()
+    assert data["startDate"][11:] in ("10:00:00+02:00", "11:00:00+03:00")
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert data["location"][0]["name"] == "Vaasa Science Park"
     assert data["offers"]["availability"] == "https://schema.org/InStock"
