@@ -457,3 +457,13 @@ def test_a_translation_made_after_the_grant_is_editable_too(client, site_tree, t
 
     for translation in company.get_translations():
         assert client.get(f"/admin/pages/{translation.pk}/edit/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_unused_form_submissions_admin_is_gone(client, django_user_model):
+    administrator = django_user_model.objects.create_superuser("root", "root@k.example", "pw")
+    client.force_login(administrator)
+
+    home = client.get("/admin/")
+    assert home.status_code == 200 and "/admin/forms/" not in home.content.decode()
+    assert client.get("/admin/forms/", follow=True).status_code == 404
