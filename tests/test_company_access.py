@@ -86,6 +86,8 @@ REFUSED_PATHS = [
     "/admin/images/{b_image}/delete/",
     "/admin/documents/edit/{b_document}/",
     "/admin/documents/delete/{b_document}/",
+    "/admin/images/chooser/chosen/{b_image}/",
+    "/admin/documents/chooser/chosen/{b_document}/",
     "/admin/workflows/list/",
     "/admin/workflows/tasks/index/",
     "/admin/companies/{a}/editors/",
@@ -104,6 +106,8 @@ ALLOWED_PATHS = [
     "/admin/localize/translate/{a_translation}/pofile/download/",
     "/admin/images/{a_image}/",
     "/admin/documents/edit/{a_document}/",
+    "/admin/images/chooser/chosen/{a_image}/",
+    "/admin/documents/chooser/chosen/{a_document}/",
     "/admin/snippets/companies/inquiry/",
 ]
 
@@ -459,6 +463,77 @@ def test_a_translation_made_after_the_grant_is_editable_too(client, site_tree, t
         assert client.get(f"/admin/pages/{translation.pk}/edit/").status_code == 200
 
 
+# Non-page admin data: inquiries, the admin API's media, translation endpoints of snippets.
+
+
+@pytest.fixture
+def inquiries(companies):
+    """An inquiry to company A (the editor's) and one to B."""
+    from companies.inquiries import Inquiry
+
+    a, b = companies
+    fields = {"consent": True, "language": "en", "country": "DE", "name": "Buyer"}
+    own = Inquiry.objects.create(
+        company=a, organisation="Hamburg Wind GmbH", email="b@h.example", message="Quote?", **fields
+    )
+    other = Inquiry.objects.create(
+        company=b, organisation="Rival Buyer Ltd", email="o@r.example", message="Secret", **fields
+    )
+    return own, other
+
+
+INQUIRY_CHOOSER = "/admin/snippets/choose/companies/inquiry/"
+
+
+@pytest.mark.django_db
+def test_the_inquiry_chooser_offers_only_the_editors_own_inquiries(
+    client, editor, inquiries, staff
+):
+    own, other = inquiries
+
+    for path in (INQUIRY_CHOOSER, f"{INQUIRY_CHOOSER}results/"):
+        listing = client.get(path).content.decode()
+        assert "Hamburg Wind GmbH" in listing and "Rival Buyer Ltd" not in listing, path
+    # A 404 under /admin/ is redirected to /en/admin/... (LocaleMiddleware), a 404 too.
+    chosen = client.get(f"{INQUIRY_CHOOSER}chosen/{other.pk}/", follow=True)
+    assert chosen.status_code == 404 and "Rival Buyer Ltd" not in chosen.content.decode()
+    assert (
+        "Hamburg Wind GmbH"
+        in client.get(f"{INQUIRY_CHOOSER}chosen/{own.pk}/").json()["result"]["string"]
+    )
+    several = client.get(f"{INQUIRY_CHOOSER}chosen-multiple/?id={own.pk}&id={other.pk}&id=x")
+    assert [item["id"] for item in several.json()["result"]] == [str(own.pk)]
+    assert client.get(f"{INQUIRY_CHOOSER}chosen/not-a-number/", follow=True).status_code == 404
+
+    client.force_login(staff)
+    assert (
+        "Rival Buyer Ltd"
+        in client.get(f"{INQUIRY_CHOOSER}chosen/{other.pk}/").json()["result"]["string"]
+    )
+
+
+def api_titles(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return {item["title"] for item in response.json()["items"]}
+
+
+@pytest.mark.django_db
+def test_the_admin_api_lists_only_media_the_editor_may_choose(client, editor, targets, staff):
+    assert api_titles(client, "/admin/api/main/images/") == {"a logo"}
+    assert api_titles(client, "/admin/api/main/documents/") == {"a brochure"}
+    assert api_titles(client, "/admin/api/main/images/?search=logo") == {"a logo"}
+    for kind in ("images", "documents"):
+        key = kind[:-1] if kind == "images" else "document"
+        other = client.get(f"/admin/api/main/{kind}/{targets[f'b_{key}']}/", follow=True)
+        assert other.status_code == 404
+        assert client.get(f"/admin/api/main/{kind}/{targets[f'a_{key}']}/").status_code == 200
+
+    client.force_login(staff)
+    assert api_titles(client, "/admin/api/main/images/") == {"a logo", "b logo"}
+    assert api_titles(client, "/admin/api/main/documents/") == {"a brochure", "b brochure"}
+
+
 @pytest.mark.django_db
 def test_the_unused_form_submissions_admin_is_gone(client, django_user_model):
     administrator = django_user_model.objects.create_superuser("root", "root@k.example", "pw")
@@ -467,3 +542,69 @@ def test_the_unused_form_submissions_admin_is_gone(client, django_user_model):
     home = client.get("/admin/")
     assert home.status_code == 200 and "/admin/forms/" not in home.content.decode()
     assert client.get("/admin/forms/", follow=True).status_code == 404
+
+
+@pytest.fixture
+def site_settings(db, translate_tree):
+    """The site settings snippet in English, translated into sv and fi."""
+    from home.site_content import SiteSettings
+
+    settings_en = SiteSettings.objects.create(
+        tagline="Cleantech of the Kvarken region", organisation="Kvarken Council"
+    )
+    translate_tree(settings_en)
+    return settings_en
+
+
+SNIPPETS_API = "/admin/localize/api/snippets/"
+
+
+@pytest.mark.django_db
+def test_the_translation_editors_snippet_api_refuses_snippets_the_editor_cannot_edit(
+    client, editor, companies, translated_tree, site_settings, inquiries, locales, staff
+):
+    paths = [
+        f"{SNIPPETS_API}home/sector/",
+        f"{SNIPPETS_API}home/sitesettings/",
+        f"{SNIPPETS_API}companies/inquiry/",
+        f"{SNIPPETS_API}companies/inquiry/{inquiries[1].pk}/",
+    ]
+    for code in ("en", "sv", "fi"):
+        for snippet in (translated_tree["sector"], site_settings):
+            paths.append(
+                f"{SNIPPETS_API}home/{snippet._meta.model_name}/"
+                f"{snippet.get_translation(locales[code]).pk}/"
+            )
+
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 403, path
+        assert "Rival Buyer" not in response.content.decode()
+
+    client.force_login(staff)
+    for path in paths:
+        assert client.get(path).status_code == 200, path
+    listing = client.get(f"{SNIPPETS_API}companies/inquiry/").json()
+    assert {item["id"] for item in listing} == {inquiry.pk for inquiry in inquiries}
+
+
+@pytest.mark.django_db
+def test_translations_of_snippets_the_editor_cannot_edit_are_refused(
+    client, editor, translated_tree, site_settings, locales, staff
+):
+    snippets = (translated_tree["sector"], site_settings)
+    targets = [
+        translation_of(snippet, locales[code]) for snippet in snippets for code in ("sv", "fi")
+    ]
+
+    for translation in targets:
+        segment = translation.source.stringsegment_set.first()
+        before = string_in(translation, segment)
+        assert put_string(client, translation, segment, "Hijacked").status_code == 403
+        assert string_in(translation, segment) == before
+
+    client.force_login(staff)
+    for translation in targets:
+        segment = translation.source.stringsegment_set.first()
+        assert put_string(client, translation, segment, "Staff words").status_code in (200, 201)
+        assert string_in(translation, segment) == "Staff words"
