@@ -9,9 +9,16 @@ permission" answer there; staff are unaffected.
 
 The explorer and the page chooser show the page they are opened on (its draft title)
 whatever its permissions, so a page the user may not explore, or choose, is refused
-there too."""
+there too.
 
+wagtail-localize's snippet API (the translation editor's snippet chooser) lists and
+describes any snippet to any admin user. It answers only users who may edit the snippet
+type: the test wagtail-localize applies to the translation editor of a snippet."""
+
+from django.core.exceptions import PermissionDenied
 from wagtail.admin.auth import permission_denied
+from wagtail.snippets.permissions import user_can_edit_snippet_type
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 
 from .access import choosable_pages, explorable_pages, is_company_editor
 
@@ -22,6 +29,10 @@ CLOSED_VIEWS = {
     "wagtailadmin_reports:page_types_usage_results",
     "wagtailadmin_reports:aging_pages",
     "wagtailadmin_reports:aging_pages_results",
+}
+SNIPPET_API_VIEWS = {
+    "wagtail_localize:snippets_api_listing",
+    "wagtail_localize:snippets_api_detail",
 }
 EXPLORER_VIEWS = {"wagtailadmin_explore", "wagtailadmin_explore_results"}
 CHOOSER_VIEWS = {"wagtailadmin_choose_page_child"}
@@ -60,4 +71,10 @@ class CompanyEditorAdminMiddleware:
             return permission_denied(request)
         if hidden_page(request, view_name, view_kwargs):
             return permission_denied(request)
+        if view_name in SNIPPET_API_VIEWS:
+            model = get_snippet_model_from_url_params(
+                view_kwargs["app_label"], view_kwargs["model_name"]
+            )
+            if not user_can_edit_snippet_type(request.user, model):
+                raise PermissionDenied
         return None

@@ -12,8 +12,18 @@ from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.admin.widgets import Button
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
 from . import views
@@ -32,6 +42,42 @@ def inquiries_for(user):
 class InquiryInspectView(InspectView):
     def get_object(self, queryset=None):
         return get_object_or_404(inquiries_for(self.request.user), pk=self.pk)
+
+
+class OwnInquiriesMixin:
+    """The chooser lists and answers only the inquiries the user may read (Wagtail's
+    snippet chooser is open to every admin user, whatever the model)."""
+
+    def get_object_list(self):
+        return inquiries_for(self.request.user)
+
+
+class InquiryChooseView(OwnInquiriesMixin, ChooseView):
+    pass
+
+
+class InquiryChooseResultsView(OwnInquiriesMixin, ChooseResultsView):
+    pass
+
+
+class InquiryChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        # An id that is no number is no inquiry: a 404, as for another company's.
+        if not pk.isdigit():
+            raise Inquiry.DoesNotExist
+        return inquiries_for(self.request.user).get(pk=pk)
+
+
+class InquiryChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return inquiries_for(self.request.user).filter(pk__in=[pk for pk in pks if pk.isdigit()])
+
+
+class InquiryChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = InquiryChooseView
+    choose_results_view_class = InquiryChooseResultsView
+    chosen_view_class = InquiryChosenView
+    chosen_multiple_view_class = InquiryChosenMultipleView
 
 
 class InquiryViewSet(SnippetViewSet):
@@ -57,6 +103,7 @@ class InquiryViewSet(SnippetViewSet):
     search_fields = ["name", "organisation", "email", "message"]
     inspect_view_enabled = True
     inspect_view_class = InquiryInspectView
+    chooser_viewset_class = InquiryChooserViewSet
 
     def get_queryset(self, request):
         # Company editors hold view_inquiry too, for their own companies' inquiries only.
@@ -64,6 +111,33 @@ class InquiryViewSet(SnippetViewSet):
 
 
 register_snippet(InquiryViewSet)
+
+
+class ChoosableOnlyMixin:
+    """Wagtail's admin API lists every image and document outside view-restricted
+    collections; the admin's own choosers offer only those the user may choose (their
+    collections' permissions). The API answers with the same."""
+
+    def get_queryset(self):
+        choosable = policy_registry.get_by_type(self.model).instances_user_has_any_permission_for(
+            self.request.user, ["choose"]
+        )
+        return super().get_queryset().filter(pk__in=choosable.values("pk"))
+
+
+class ChoosableImagesAPIViewSet(ChoosableOnlyMixin, ImagesAdminAPIViewSet):
+    pass
+
+
+class ChoosableDocumentsAPIViewSet(ChoosableOnlyMixin, DocumentsAdminAPIViewSet):
+    pass
+
+
+# After wagtail.images' and wagtail.documents' own hooks (order 0), so these replace them.
+@hooks.register("construct_admin_api", order=100)
+def choosable_media_api(router):
+    router.register_endpoint("images", ChoosableImagesAPIViewSet)
+    router.register_endpoint("documents", ChoosableDocumentsAPIViewSet)
 
 
 @hooks.register("register_admin_urls")

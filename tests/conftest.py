@@ -405,3 +405,46 @@ def clock():
     test sees a cool-off or an expiry pass without waiting for it."""
     with time_machine.travel(timezone.now(), tick=False) as traveller:
         yield traveller
+
+
+@pytest.fixture
+def staff(db):
+    """A member of "Communication staff": the positive control for what company editors
+    are refused."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("staff", "staff@kvarken.example", "pw")
+    user.groups.add(Group.objects.get(name="Communication staff"))
+    return user
+
+
+@pytest.fixture
+def company_form():
+    """company_form(page, action, **changes): the complete form the page editor posts for
+    a company whose streams are empty (as the factory makes them), so that a refusal is
+    the permission's doing, never an invalid form's. ``action`` is e.g. "action-publish",
+    or None for a plain draft."""
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    def _form(page, action=None, **changes):
+        data = {
+            "title": page.title,
+            "slug": page.slug,
+            "pitch": page.pitch,
+            "website": page.website,
+            "contact_email": page.contact_email,
+            "size_band": page.size_band,
+            "founded": page.founded,
+            "municipality": page.municipality_id or "",
+            "description": streamfield([]),
+            "offerings": streamfield([]),
+            "gallery": streamfield([]),
+            "social_links": streamfield([]),
+            **changes,
+        }
+        if action:
+            data[action] = action
+        return nested_form_data(data)
+
+    return _form

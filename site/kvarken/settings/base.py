@@ -65,7 +65,6 @@ INSTALLED_APPS = [
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     # Wagtail's frontend cache, with our purge on publish instead of its own (one batch).
     "home.apps.FrontendCacheConfig",
