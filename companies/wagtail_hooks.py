@@ -11,7 +11,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
-from . import views
+from . import catalogue_admin, views
 from .access import company_keys, is_company_editor
 from .dashboard import CompanyEditorPanel
 from .inquiries import Inquiry
@@ -138,8 +138,6 @@ def company_editor_log_actions(actions):
 
 @hooks.register("register_admin_urls")
 def catalogue_urls():
-    from . import catalogue_admin
-
     return [
         path("catalogues/", catalogue_admin.CatalogueView.as_view(), name="catalogues"),
         path("catalogues/status/", catalogue_admin.status, name="catalogue_status"),
