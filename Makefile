@@ -93,9 +93,10 @@ bench-search: messages ## Print search recall on OpenSearch and PostgreSQL (benc
 bench-catalogue: messages ## Print the Company Catalogue's build time and peak memory for 30, 300 and 1,000 companies
 	$(BIN)/python bench/catalogue_build.py
 
-lint: install ## Check style (ruff)
+lint: install ## Check style (ruff) and that imports run one way between layers (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install ## Fix style where ruff can
 	$(BIN)/ruff check --fix .
