@@ -52,6 +52,13 @@ def has_editors(company):
     return Group.objects.filter(name=company_group_name(company)).exists()
 
 
+def share_translation(sender, instance, **kwargs):
+    """page_published handler, after collections.ensure_collection: a translation
+    published after editors were granted the company is given to them too."""
+    if has_editors(instance):
+        company_group(instance)
+
+
 def grant(user, company):
     """Let ``user`` edit ``company`` (in every language) and upload into its collection."""
     user.groups.add(Group.objects.get(name=EDITORS_GROUP), company_group(company))

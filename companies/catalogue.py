@@ -7,15 +7,25 @@ event), one row each, and by its content (the companies in it and when each was 
 published, the event, the print templates' version). A request whose content key matches
 the stored file gets that file; any other starts a build (companies/tasks.py) and the
 stored file is replaced when it is done.
+
+companies/models.py registers the Catalogue model from here, so this module looks
+CompanyPage up in the app registry rather than importing the models.
 """
 
 import dataclasses
 import hashlib
 import json
 
+from django.apps import apps
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from events.models import EventPage
+
+from .directory import DirectoryForm, facet_filter, taxonomy_labels
+from .tasks import build_catalogue
 
 # Bump when the print templates or entries change: every stored catalogue is then stale.
 LAYOUT_VERSION = "2"
@@ -42,21 +52,15 @@ class Selection:
         return hashlib.sha256(raw.encode()).hexdigest()
 
     def event(self):
-        from events.models import EventPage
-
         if self.event_id is None:
             return None
         return EventPage.objects.live().public().filter(pk=self.event_id).first()
 
     def companies(self):
         """The live companies of this selection, in its language, A to Z."""
-        from wagtail.models import Locale
-
-        from .directory import facet_filter
-        from .models import CompanyPage
-
         locale = Locale.objects.get(language_code=self.language)
-        queryset = CompanyPage.objects.live().public().filter(locale=locale)
+        company_page = apps.get_model("companies", "CompanyPage")
+        queryset = company_page.objects.live().public().filter(locale=locale)
         for name, values in self.filters:
             queryset = queryset.filter(facet_filter(name, list(values)))
         if self.event_id is not None:
@@ -80,15 +84,11 @@ class Selection:
 
     def describe(self):
         """What the cover says under the title: the event, or the filters."""
-        from .directory import DirectoryForm, taxonomy_labels
-
         event = self.event()
         if event is not None:
             return event.title
         if not self.filters:
             return ""
-        from wagtail.models import Locale
-
         with translation.override(self.language):
             form = DirectoryForm(
                 {}, taxonomy_labels(Locale.objects.get(language_code=self.language))
@@ -152,8 +152,6 @@ class Catalogue(models.Model):
 
 def request_catalogue(selection):
     """The catalogue of ``selection``, current or being built (raises EmptySelection)."""
-    from .tasks import build_catalogue
-
     companies = list(selection.companies())
     if not companies:
         raise EmptySelection

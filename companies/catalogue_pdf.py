@@ -13,9 +13,12 @@ import segno
 from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 from django_countries import countries
 
 from home.absolute_urls import page_absolute_url
+
+from .blocks import OFFERING_KINDS
 
 # A catalogue page is a sheet of paper: the description is cut to what fits beside the
 # facts, and the whole text is one QR scan away.
@@ -99,10 +102,6 @@ def _logo_uri(company):
 def entry_for(company, labels):
     """The Entry of a live CompanyPage, in the active language (its own locale); ``labels``
     are directory.taxonomy_labels() of that language, fetched once for all companies."""
-    from django.utils.translation import gettext as _
-
-    from .blocks import OFFERING_KINDS
-
     kinds = dict(OFFERING_KINDS)
 
     contacts = []

@@ -49,8 +49,3 @@ def ensure_collection(sender, instance, **kwargs):
     ):
         collection.name = instance.title
         collection.save(update_fields=["name"])
-    # A translation published after editors were granted the company: give it to them too.
-    from .access import company_group, has_editors
-
-    if has_editors(instance):
-        company_group(instance)

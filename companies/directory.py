@@ -6,13 +6,17 @@ of one facet are alternatives, facets combine. A facet's counts are computed wit
 other facet applied, so each count says how many companies that choice would show: all
 of them from the directory's facet index (companies/facet_index.py), which also gives the
 matches in order; the listed page's cards come from the database. A fixed number of
-queries, and counts that cost microseconds, whatever the number of companies."""
+queries, and counts that cost microseconds, whatever the number of companies.
+
+companies/models.py serves the directory from here, so this module never imports the
+models: it looks CompanyPage up in the app registry (company_model()) when it runs."""
 
 import operator
 from dataclasses import dataclass, field
 from functools import reduce
 
 from django import forms
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.utils.translation import get_language
@@ -31,6 +35,10 @@ from .facet_index import FACETS, MANY_TO_MANY
 
 LOGO_RENDITION = "fill-160x160|format-webp"
 MAX_TEXT_MATCHES = 1000
+
+
+def company_model():
+    return apps.get_model("companies", "CompanyPage")
 
 
 @dataclass
@@ -73,9 +81,7 @@ class DirectoryForm(forms.Form):
         super().__init__(data)
         for name in ("sector", "municipality", "certification"):
             self.fields[name].choices = sorted(labels[name].items(), key=lambda item: item[1])
-        from .models import SizeBand
-
-        self.fields["size"].choices = SizeBand.choices
+        self.fields["size"].choices = company_model()._meta.get_field("size_band").choices
         self.fields["market"].choices = list(countries)  # names in the visitor's language
 
 
@@ -181,8 +187,6 @@ class Directory:
 
 
 def browse(index, request, per_page):
-    from .models import CompanyPage
-
     locale = Locale.get_active()
     labels = taxonomy_labels(locale)
     form = DirectoryForm(request.GET, labels)
@@ -191,7 +195,7 @@ def browse(index, request, per_page):
     query = search_service.query_text(request)
     sort = form.cleaned_data.get("sort") or ("" if query else "name")  # best match needs a text
 
-    base = CompanyPage.objects.child_of(index).live().public()
+    base = company_model().objects.child_of(index).live().public()
     ranked = None
     if query:
         ranked = search_service.matching_ids(base, query, get_language(), limit=MAX_TEXT_MATCHES)
@@ -257,9 +261,7 @@ def browse(index, request, per_page):
 
 def _cards_in_order(keys, locale):
     """The cards of the companies with these keys, in the keys' order."""
-    from .models import CompanyPage
-
-    by_pk = {c.pk: c for c in _cards(CompanyPage.objects.filter(pk__in=keys), locale)}
+    by_pk = {c.pk: c for c in _cards(company_model().objects.filter(pk__in=keys), locale)}
     return [by_pk[pk] for pk in keys if pk in by_pk]
 
 

@@ -16,6 +16,7 @@ every app server. Without a shared cache it is built for every view."""
 import functools
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.cache import caches
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -149,10 +150,10 @@ def build(companies):
 
 def links(name):
     """The link table between companies (``companypage``) and one many-to-many facet's
-    terms (the field named as the facet: ``sector``, ``certification``)."""
-    from .models import CompanyPage
-
-    return getattr(CompanyPage, MANY_TO_MANY[name]).through.objects
+    terms (the field named as the facet: ``sector``, ``certification``). The model comes
+    from the app registry: companies/models.py builds on this module, never the reverse."""
+    company_page = apps.get_model("companies", "CompanyPage")
+    return getattr(company_page, MANY_TO_MANY[name]).through.objects
 
 
 def _rows(queryset, *fields):

@@ -20,14 +20,17 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from events.models import EventPage
 from home import structured_data as schema
 from home.blocks import CaptionedImageBlock, ShowcaseBlock
 from home.fields import MultipleChoiceField
 from home.models import BasePage
 from home.taxonomy import localized_terms, term_names
+from news.models import NewsPage
 
 from . import identifiers
 from .blocks import OfferingBlock, SocialLinkBlock
+from .catalogue import Catalogue  # noqa: F401  (the model lives with its logic)
 from .directory import FACETS, browse
 from .inquiries import Inquiry, InquiryForm, deliver, rate_limit_refusal  # noqa: F401 (model)
 
@@ -357,8 +360,6 @@ class CompanyPage(BasePage):
 
     def related_news(self):
         """The latest news in this language that link to the company."""
-        from news.models import NewsPage
-
         return (
             NewsPage.objects.live()
             .public()
@@ -372,8 +373,6 @@ class CompanyPage(BasePage):
 
     def related_events(self):
         """The next events in this language the company takes part in."""
-        from events.models import EventPage
-
         return (
             EventPage.objects.live()
             .public()
@@ -420,6 +419,3 @@ class CompanyPage(BasePage):
     def language_names(self):
         labels = dict(spoken_language_choices())
         return [labels.get(code, code) for code in self.languages]
-
-
-from .catalogue import Catalogue  # noqa: E402, F401  (the model lives with its logic)

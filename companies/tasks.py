@@ -1,11 +1,19 @@
-"""Background work of the companies app (django-tasks, as Wagtail's own tasks)."""
+"""Background work of the companies app (django-tasks, as Wagtail's own tasks).
+
+companies/catalogue.py queues the builds, so the Catalogue model is looked up in the app
+registry here rather than imported back."""
 
 import logging
 
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import formats, timezone, translation
 from django_tasks import task
+from wagtail.models import Locale
+
+from .catalogue_pdf import Cover, build_pdf, entry_for
+from .directory import taxonomy_labels
 
 logger = logging.getLogger(__name__)
 
@@ -20,12 +28,7 @@ def event_dates(event):
 @task(backend="catalogue")
 def build_catalogue(catalogue_id):
     """Lay out and store the catalogue's PDF; progress is kept on the row for the admin."""
-    from wagtail.models import Locale
-
-    from .catalogue import Catalogue
-    from .catalogue_pdf import Cover, build_pdf, entry_for
-    from .directory import taxonomy_labels
-
+    Catalogue = apps.get_model("companies", "Catalogue")  # noqa: N806 (a model class)
     rows = Catalogue.objects.filter(pk=catalogue_id)
     catalogue = rows.get()
     selection = catalogue.as_selection()

@@ -26,7 +26,7 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
-from . import views
+from . import catalogue_admin, views
 from .access import choosable_pages, company_keys, explorable_pages, is_company_editor
 from .dashboard import CompanyEditorPanel
 from .inquiries import Inquiry
@@ -274,8 +274,6 @@ def company_editor_log_actions(actions):
 
 @hooks.register("register_admin_urls")
 def catalogue_urls():
-    from . import catalogue_admin
-
     return [
         path("catalogues/", catalogue_admin.CatalogueView.as_view(), name="catalogues"),
         path("catalogues/status/", catalogue_admin.status, name="catalogue_status"),

@@ -9,6 +9,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared content")
 
     def ready(self):
+        # Imported here, Django's place for signal handlers: these modules import models,
+        # which exist only once the app registry is ready.
         from kvarken import page_cache
 
         from . import admin_csp, locale_sync

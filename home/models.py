@@ -1,6 +1,7 @@
 """Home and standard pages, the abstract base page every page type builds on, and the
 taxonomy snippets (defined in taxonomy.py)."""
 
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -157,11 +158,13 @@ class HomePage(BasePage):
         pinned = localized_links(relation, "page")
         return pinned[:count] if pinned else list(automatic[:count])
 
+    # The featured pages come from the apps above this one (companies, news, events): their
+    # models are looked up by name in the app registry, as the featured links' foreign keys
+    # name them, so that this base layer imports nothing from the apps built on it.
     def get_featured_companies(self):
-        from companies.models import CompanyPage
-
         automatic = (
-            CompanyPage.objects.live()
+            apps.get_model("companies", "CompanyPage")
+            .objects.live()
             .public()
             .filter(locale=self.locale)
             .select_related("logo")
@@ -170,18 +173,19 @@ class HomePage(BasePage):
         return self._pinned_or(self.featured_companies, automatic, self.FEATURED_COUNT)
 
     def get_latest_news(self):
-        from news.models import NewsPage
-
         automatic = (
-            NewsPage.objects.live().public().filter(locale=self.locale).order_by("-date", "-pk")
+            apps.get_model("news", "NewsPage")
+            .objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .order_by("-date", "-pk")
         )
         return self._pinned_or(self.featured_news, automatic, self.NEWS_COUNT)
 
     def get_upcoming_events(self):
-        from events.models import EventPage
-
         automatic = (
-            EventPage.objects.live()
+            apps.get_model("events", "EventPage")
+            .objects.live()
             .public()
             .filter(locale=self.locale)
             .filter(end__gte=timezone.now())

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .site_content import Footer, Navigation, SiteSettings
 from .taxonomy import Certification, Municipality, Sector, Topic
+from .translation_views import TranslationOverviewView
 
 
 class TermViewSet(SnippetViewSet):
@@ -79,8 +80,6 @@ register_snippet(SiteContentGroup)
 
 @hooks.register("register_admin_urls")
 def translation_overview_urls():
-    from .translation_views import TranslationOverviewView
-
     return [
         path("translations/", TranslationOverviewView.as_view(), name="translation_overview"),
     ]

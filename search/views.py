@@ -1,5 +1,6 @@
 """The site search page and the directory's autocomplete endpoint, in the visitor's language."""
 
+from django.apps import apps
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -8,17 +9,29 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
-from companies.models import CompanyIndexPage, CompanyPage
-from events.models import EventIndexPage, EventPage
 from home.absolute_urls import absolute_url
-from home.models import HomePage, StandardPage
-from news.models import NewsIndexPage, NewsPage
 
 from . import service
 from .query import query_lemmas
 from .summaries import summary
 
 PER_PAGE = 10
+
+# Search serves every app from below them: it takes their page types from the app registry
+# by name (views are imported once the registry is ready), never by importing their models.
+CompanyIndexPage, CompanyPage, EventIndexPage, EventPage = (
+    apps.get_model(label)
+    for label in (
+        "companies.CompanyIndexPage",
+        "companies.CompanyPage",
+        "events.EventIndexPage",
+        "events.EventPage",
+    )
+)
+HomePage, StandardPage, NewsIndexPage, NewsPage = (
+    apps.get_model(label)
+    for label in ("home.HomePage", "home.StandardPage", "news.NewsIndexPage", "news.NewsPage")
+)
 
 # The type filter: URL value -> (filter label, label of one hit, page types).
 TYPES = {

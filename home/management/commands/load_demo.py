@@ -16,6 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
@@ -29,8 +30,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Site
 
 from companies import identifiers
-from companies.models import CompanyIndexPage, CompanyPage
-from events.models import EventIndexPage, EventPage, EventParticipant, EventRelatedNews
 from home.demo_images import hero_png, logo_png
 from home.models import (
     Certification,
@@ -44,8 +43,20 @@ from home.models import (
     Topic,
 )
 from home.translation import translate
-from news.models import NewsIndexPage, NewsPage, NewsRelatedCompany
 from search.models import GlossaryEntry
+
+# The demo fills every app, also those built on home: their models come from the app
+# registry by name (a command is loaded once the registry is ready).
+CompanyIndexPage, CompanyPage = (
+    apps.get_model("companies", name) for name in ("CompanyIndexPage", "CompanyPage")
+)
+EventIndexPage, EventPage, EventParticipant, EventRelatedNews = (
+    apps.get_model("events", name)
+    for name in ("EventIndexPage", "EventPage", "EventParticipant", "EventRelatedNews")
+)
+NewsIndexPage, NewsPage, NewsRelatedCompany = (
+    apps.get_model("news", name) for name in ("NewsIndexPage", "NewsPage", "NewsRelatedCompany")
+)
 
 CONTENT_DIR = settings.SITE_DIR / "seed" / "content"
 SOURCE = "en"
