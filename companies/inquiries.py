@@ -10,6 +10,7 @@ import hashlib
 import logging
 import time
 
+from core.client_address import client_address
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -19,7 +20,6 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from kvarken.client_address import client_address
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Imported here, Django's place for signal handlers: these modules import models,
         # which exist only once the app registry is ready.
-        from kvarken import page_cache
+        from core import page_cache
 
         from . import admin_csp, locale_sync
 

@@ -2,10 +2,9 @@
 
 import logging
 
-from kvarken.storage import StorageUnavailable
+from core.absolute_urls import absolute_url
+from core.storage import StorageUnavailable
 from wagtail.images.models import Filter, SourceImageIOError
-
-from .absolute_urls import absolute_url
 
 logger = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 import time_machine
+from core import cache as resilient_cache
 from django.core import signing
 from django.utils import timezone
-from kvarken import cache as resilient_cache
 from wagtail.models import Locale, Site
 
 from companies import inquiries

@@ -18,9 +18,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from core import cache as resilient_cache
+from core.cache import ResilientRedisCacheClient
 from django.db import connection
-from kvarken import cache as resilient_cache
-from kvarken.cache import ResilientRedisCacheClient
 
 from companies.inquiries import Inquiry
 

@@ -141,7 +141,7 @@ def test_a_bucket_name_puts_media_in_s3_with_private_originals_and_public_rendit
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "kvarken.storage.MediaStorage",
+        "core.storage.MediaStorage",
         "kvarken-media",
         "True",
         "False",

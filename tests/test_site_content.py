@@ -3,9 +3,9 @@ snippets that staff translate in wagtail-localize's editor, one per language; ev
 type and translatable snippet opens in that editor once translated."""
 
 import pytest
+from core.page_cache import CACHE_ALIAS, GENERATION_KEY
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
-from kvarken.page_cache import CACHE_ALIAS, GENERATION_KEY
 from wagtail.blocks import StructBlockValidationError
 from wagtail_localize.models import Translation
 

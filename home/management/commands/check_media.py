@@ -10,9 +10,9 @@ storage (local folder or S3), e.g. after a bucket restore, and repairs what it c
 
 from pathlib import Path
 
+from core.storage import StorageUnavailable
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
-from kvarken.storage import StorageUnavailable
 from tqdm import tqdm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model

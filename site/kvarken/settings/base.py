@@ -97,11 +97,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "kvarken.security_headers.SecurityHeadersMiddleware",
+    "core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session, locale and CSRF layers: a cached page skips them all, and it
     # sees the cookies they set (an answer that sets one is never cached).
-    "kvarken.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,9 +110,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "kvarken.middleware.StorageUnavailableMiddleware",
-    "kvarken.middleware.DatabaseUnavailableMiddleware",
-    "kvarken.middleware.MachineTranslationUnavailableMiddleware",
+    "core.middleware.StorageUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
+    "home.middleware.MachineTranslationUnavailableMiddleware",
     "companies.middleware.CompanyEditorAdminMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -152,7 +152,7 @@ def redis_caches(url, page_seconds):
     Redis, under separate prefixes; short socket timeouts, and misses rather than
     errors while Redis is down (kvarken/cache.py)."""
     options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
-    redis = {"BACKEND": "kvarken.cache.ResilientRedisCache", "LOCATION": url, "OPTIONS": options}
+    redis = {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": url, "OPTIONS": options}
     return {
         "default": {**redis, "KEY_PREFIX": "kvarken"},
         "pages": {**redis, "KEY_PREFIX": "kvarken-pages", "TIMEOUT": page_seconds},
@@ -191,9 +191,9 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "kvarken.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 # Wagtail's sign-in page again, with the reason in the visitor's language (429).
-AXES_LOCKOUT_CALLABLE = "kvarken.login_throttling.lockout_response"
+AXES_LOCKOUT_CALLABLE = "core.login_throttling.lockout_response"
 # No record of successful sign-ins (addresses and browsers of editors): not needed, and
 # personal data to delete later. Failed attempts are deleted once they expire.
 AXES_DISABLE_ACCESS_LOG = True
@@ -235,8 +235,8 @@ STORAGES = {
     "renditions": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Originals and documents in "default", image renditions in "renditions" (kvarken.storage).
-WAGTAILIMAGES_RENDITION_STORAGE = "kvarken.storage.LazyRenditionStorage"
+# Originals and documents in "default", image renditions in "renditions" (core.storage).
+WAGTAILIMAGES_RENDITION_STORAGE = "core.storage.LazyRenditionStorage"
 # Documents only through Wagtail's view, which checks their collection's privacy first,
 # and then streams the file; never a link into MEDIA_URL (S3: a signed link, below).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -271,11 +271,11 @@ def s3_storages(bucket, *, region="", endpoint_url="", custom_domain="", expire=
         common.update(addressing_style="path", s3_compatible=True)
     return {
         "default": {
-            "BACKEND": "kvarken.storage.MediaStorage",
+            "BACKEND": "core.storage.MediaStorage",
             "OPTIONS": {**common, "querystring_auth": True, "querystring_expire": expire},
         },
         "renditions": {
-            "BACKEND": "kvarken.storage.RenditionStorage",
+            "BACKEND": "core.storage.RenditionStorage",
             "OPTIONS": {
                 **common,
                 "querystring_auth": False,

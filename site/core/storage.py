@@ -9,7 +9,7 @@ from the CDN domain when one is set; a bucket policy (or CloudFront origin acces
 
 S3 being unreachable must not break pages: storage errors become OSError, which Wagtail
 turns into a missing-image placeholder, and StorageUnavailable for uploads, which
-kvarken.middleware answers with a clear 503.
+core.middleware answers with a clear 503.
 """
 
 import contextlib
