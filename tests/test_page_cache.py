@@ -220,18 +220,20 @@ def test_a_changed_image_shows_at_once(client, site_tree, page_cache, committed)
     assert logo_address() != before
 
 
-def test_a_new_site_address_shows_in_the_canonical_links_at_once(
+def test_a_site_given_another_root_page_serves_it_at_once(
     client, site_tree, page_cache, committed
 ):
-    company = site_tree["company"]
-    client.get(company.url)
+    """The Site decides which page a language's address opens (canonical links come from
+    the configured base URL, not from the Site): a change reaches visitors at once."""
+    front = site_tree["home"].url
+    heading = re.compile(r"<h1[^>]*>\s*About the cluster\s*</h1>")
+    assert not heading.search(text(client.get(front)))
     site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = "www.cleantech-kvarken.example", 443
+    site.root_page = site_tree["standard"]
     with committed():
         site.save()
 
-    canonical = f'<link rel="canonical" href="https://www.cleantech-kvarken.example{company.url}">'
-    assert canonical in text(client.get(company.url))
+    assert heading.search(text(client.get(front)))
 
 
 def test_a_renamed_sector_shows_in_the_directory_filters(
