@@ -24,7 +24,7 @@ from django.db import connection
 
 from companies.inquiries import Inquiry
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
 
