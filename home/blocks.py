@@ -66,7 +66,7 @@ class CaseStudyBlock(blocks.StructBlock):
     summary = ParagraphBlock(label=_("Summary"))
     # A plain chooser, not ImageBlock: wagtail-localize 1.14 crashes extracting an empty
     # optional ImageBlock (handle_image_block calls .get on None), which made every case
-    # study without a picture untranslatable. Pinned by tests/test_demo.py (demo case
+    # study without a picture untranslatable. Pinned by tests/site/test_demo.py (demo case
     # studies have no image). Revisit when wagtail-localize handles None there.
     image = ImageChooserBlock(required=False, label=_("Image"))
 

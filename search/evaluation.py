@@ -1,6 +1,6 @@
 """Recall of inflected queries: does a search for "tuulivoimaloiden" find the page that says
 "tuulivoimala"? Shared by bench/search_recall.py (prints the numbers for each backend) and
-tests/test_search_recall.py (holds them to the target).
+tests/search/test_search_recall.py (holds them to the target).
 
 The pairs live in search/data/inflection_pairs.json: one page per pair is created in the
 pair's language, holding the base form in a neutral sentence; the inflected form is then

@@ -18,42 +18,23 @@ from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.db import connection
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.helpers import inventory
+
+REPO = Path(__file__).resolve().parents[2]
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.usefixtures("database_restored_afterwards"),
 ]
 
-# Run in the restored site: the same inventory as below.
+# Run in the restored site: the same inventory as the test takes before the backup.
 INVENTORY = """
 import json, sys
 sys.path.insert(0, "site")
 import django
 django.setup()
-from tests.test_backup_restore import inventory
+from tests.helpers import inventory
 print(json.dumps(inventory()))
 """
-
-
-def inventory():
-    """What a visitor and an editor would find: pages, images and documents with their
-    contents."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Page
-
-    pages = sorted(
-        [p.title, p.locale.language_code, str(p.translation_key), p.live]
-        for p in Page.objects.filter(depth__gt=1)
-    )
-    images = sorted(
-        [i.title, i.file.name, i.file.open("rb").read().hex()]
-        for i in get_image_model().objects.all()
-    )
-    documents = sorted(
-        [d.title, d.file.open("rb").read().decode()] for d in get_document_model().objects.all()
-    )
-    return {"pages": pages, "images": images, "documents": documents}
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ the worker commits and closes its connections."""
 
 import pytest
 
-from tests.test_catalogue import catalogue_url, pdf_pages
+from tests.helpers import catalogue_url, pdf_pages
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

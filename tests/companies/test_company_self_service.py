@@ -116,7 +116,7 @@ def test_a_bad_email_is_refused_with_a_message(client, staff, companies):
 @pytest.mark.django_db
 def test_the_grant_stands_when_the_invitation_cannot_be_mailed(client, staff, companies, settings):
     a, _b = companies
-    settings.EMAIL_BACKEND = "tests.mail_backends.BrokenBackend"
+    settings.EMAIL_BACKEND = "tests.helpers.mail_backends.BrokenBackend"
     client.force_login(staff)
 
     response = client.post(

@@ -7,32 +7,9 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.helpers import run_python
 
-
-def run_python(code, **env_overrides):
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k
-        not in {
-            "SECRET_KEY",
-            "ALLOWED_HOSTS",
-            "DJANGO_SETTINGS_MODULE",
-            "DATABASE_URL",
-            "ELASTICSEARCH_URL",
-            "OPENSEARCH_URL",
-            "AWS_STORAGE_BUCKET_NAME",
-            "AWS_S3_ENDPOINT_URL",
-            "AWS_S3_CUSTOM_DOMAIN",
-            "CLOUDFRONT_DISTRIBUTION_ID",
-            "DEEPL_API_KEY",
-        }
-    }
-    env.update(env_overrides)
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
-    )
+REPO = Path(__file__).resolve().parents[2]
 
 
 LOAD_PRODUCTION = (

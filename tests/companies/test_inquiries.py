@@ -107,7 +107,7 @@ def test_a_swedish_visitor_gets_the_form_and_the_receipt_in_swedish(
 def test_the_inquiry_is_kept_when_mail_fails_and_sent_on_retry(
     client, company, settings, mailoutbox, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "mail_backends.BrokenBackend"
+    settings.EMAIL_BACKEND = "tests.helpers.mail_backends.BrokenBackend"
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(company.url, form_data())

@@ -6,11 +6,11 @@ import logging
 import re
 
 import pytest
-from search_cases import ODD_QUERIES, titles
 from wagtail.models import Page
 
 from home.models import StandardPage
 from search.models import GlossaryEntry
+from tests.helpers.search_cases import ODD_QUERIES, titles
 
 
 @pytest.mark.django_db

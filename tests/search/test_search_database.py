@@ -4,9 +4,9 @@ server): language-aware, filtered by type, summarised, paginated, and unbreakabl
 import re
 
 import pytest
-from search_cases import ODD_QUERIES, titles
 
 from search.models import GlossaryEntry
+from tests.helpers.search_cases import ODD_QUERIES, titles
 
 
 @pytest.mark.django_db

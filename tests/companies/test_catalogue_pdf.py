@@ -9,23 +9,11 @@ import io
 import re
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
 from pypdf import PdfReader
 
+from tests.helpers import catalogue_url, pdf_pages
+
 pytestmark = pytest.mark.django_db
-
-
-def catalogue_url(language, query=""):
-    with translation.override(language):
-        return reverse("catalogue") + query
-
-
-def pdf_pages(response):
-    assert response.status_code == 200, response.content[:500]
-    assert response["Content-Type"] == "application/pdf"
-    body = b"".join(response.streaming_content)
-    return body, [page.extract_text() for page in PdfReader(io.BytesIO(body)).pages]
 
 
 def test_catalogue_holds_the_selected_companies_in_the_chosen_language(client, two_companies):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-LOCALE_DIR = Path(__file__).resolve().parents[1] / "site" / "locale"
+LOCALE_DIR = Path(__file__).resolve().parents[2] / "site" / "locale"
 
 
 @pytest.mark.parametrize("code", ["sv", "fi"])

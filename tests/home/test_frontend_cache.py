@@ -3,12 +3,15 @@ language, the listings that show it, and their feeds and calendars (a stand-in b
 records the requests: CloudFront can't run here)."""
 
 import pytest
-from frontend_cache_backend import BATCHES
+
+from tests.helpers.frontend_cache_backend import BATCHES
 
 
 @pytest.fixture
 def cdn(settings):
-    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "frontend_cache_backend.RecordingBackend"}}
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {"BACKEND": "tests.helpers.frontend_cache_backend.RecordingBackend"}
+    }
     BATCHES.clear()
     yield BATCHES
     BATCHES.clear()

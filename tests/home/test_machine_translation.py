@@ -11,7 +11,7 @@ import pytest
 import requests
 from wagtail_localize.models import StringTranslation, Translation
 
-from tests.test_settings import run_python
+from tests.helpers import run_python
 
 DEEPL = {
     "CLASS": "home.machine_translation.DeepLTranslator",

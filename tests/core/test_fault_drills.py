@@ -1,8 +1,8 @@
 """Fault drills (issue 9): Redis goes down and the site serves uncached; PostgreSQL
 restarts under an app server and requests recover. Each drill runs its own server (a
 redis-server process; a PostgreSQL cluster on its own port), never the ones `make test`
-shares between workers. (Search node down: test_search_server.py; S3 down:
-test_storage_s3.py; mail down: test_inquiries.py.)"""
+shares between workers. (Search node down: search/test_search_server.py; S3 down:
+core/test_storage_s3.py; mail down: companies/test_inquiries.py.)"""
 
 import glob
 import os
@@ -24,7 +24,7 @@ from django.db import connection
 
 from companies.inquiries import Inquiry
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
 

@@ -1,7 +1,7 @@
 """A frontend-cache backend that records the batches it was asked to purge.
 
 CloudFront can't run here; the tests check which URLs, in how many requests, our code
-sends to Wagtail's frontend cache, and tests/test_settings.py that production settings
+sends to Wagtail's frontend cache, and tests/core/test_settings.py that production settings
 select Wagtail's CloudfrontBackend."""
 
 from wagtail.contrib.frontend_cache.backends import BaseBackend
