@@ -1,6 +1,6 @@
 """Background work of the companies app (django-tasks, as Wagtail's own tasks).
 
-companies/catalogue.py queues the builds, so the Catalogue model is looked up in the app
+companies/catalogue/models.py queues the builds, so the Catalogue model is looked up in the app
 registry here rather than imported back."""
 
 import logging
@@ -12,8 +12,8 @@ from django.utils import formats, timezone, translation
 from django_tasks import task
 from wagtail.models import Locale
 
-from .catalogue_pdf import Cover, build_pdf, entry_for
-from .directory import taxonomy_labels
+from ..directory.facets import taxonomy_labels
+from .pdf import Cover, build_pdf, entry_for
 
 logger = logging.getLogger(__name__)
 
