@@ -3,7 +3,7 @@ printed as a table. Run with `make bench-catalogue`.
 
 Each size is built in its own process (so peak memory is that build's), from generated
 entries with a logo and a QR code each, through the same templates and WeasyPrint call as
-the site (companies/catalogue_pdf.py); no database is involved. Sizes can be given as
+the site (companies/catalogue/pdf.py); no database is involved. Sizes can be given as
 arguments: `python bench/catalogue_build.py 30 100`.
 """
 
@@ -30,7 +30,7 @@ def build(count):
     django.setup()
     from django.utils import translation
 
-    from companies.catalogue_pdf import Cover, Entry, build_pdf
+    from companies.catalogue.pdf import Cover, Entry, build_pdf
     from home.demo_images import logo_png
 
     translation.activate("sv")

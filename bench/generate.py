@@ -82,8 +82,8 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 from wagtail.search.models import IndexEntry  # noqa: E402
 
 from companies import identifiers  # noqa: E402
-from companies.collections import companies_root  # noqa: E402
-from companies.directory import facet_filter  # noqa: E402
+from companies.directory.facets import facet_filter  # noqa: E402
+from companies.editors.collections import companies_root  # noqa: E402
 from companies.models import CompanyPage, offering_kinds  # noqa: E402
 from events.models import EventPage, EventParticipant, EventRelatedNews  # noqa: E402
 from home.demo_images import hero_png, logo_png  # noqa: E402
@@ -639,7 +639,7 @@ class Generator:
     # Companies: collections and images -----------------------------------------------------
 
     def collections(self):
-        """Each company's media collection under "Companies", as companies/collections.py
+        """Each company's media collection under "Companies", as companies/editors/collections.py
         creates it on first publication; siblings in name order (Collection.node_order_by)."""
         parent = companies_root()
         by_name = sorted(self.companies, key=lambda company: company.name)

@@ -320,7 +320,7 @@ def facet_index_build_ms():
     view after each change pays (the others read it from Redis)."""
     from wagtail.models import Locale
 
-    from companies import facet_index
+    from companies.directory import facet_index
     from companies.models import CompanyIndexPage, CompanyPage
 
     english = Locale.objects.get(language_code="en")

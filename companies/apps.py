@@ -12,10 +12,10 @@ class CompaniesConfig(AppConfig):
         from django.db.models.signals import post_save
         from wagtail.signals import page_published
 
-        from .access import share_translation
-        from .collections import ensure_collection
+        from .editors.access import share_translation
+        from .editors.collections import ensure_collection
+        from .editors.review import assign_to_directory
         from .models import CompanyIndexPage, CompanyPage
-        from .review import assign_to_directory
 
         # In this order: the collection exists before the editors' group is given it.
         page_published.connect(

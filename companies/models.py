@@ -30,9 +30,9 @@ from news.models import NewsPage
 
 from . import identifiers
 from .blocks import OfferingBlock, SocialLinkBlock
-from .catalogue import Catalogue  # noqa: F401  (the model lives with its logic)
-from .directory import FACETS, browse
-from .inquiries import Inquiry, InquiryForm, deliver, rate_limit_refusal  # noqa: F401 (model)
+from .catalogue.models import Catalogue  # noqa: F401  (the model lives with its logic)
+from .directory.facets import FACETS, browse
+from .inquiries.models import Inquiry, InquiryForm, deliver, rate_limit_refusal  # noqa: F401 (model)
 
 
 class SizeBand(models.TextChoices):
@@ -197,7 +197,7 @@ class CompanyPage(BasePage):
         blank=True,
         validators=[identifiers.validate_vat_number],
     )
-    # The company's own image/document collection (companies/collections.py).
+    # The company's own image/document collection (companies/editors/collections.py).
     collection = models.ForeignKey(
         "wagtailcore.Collection",
         verbose_name=_("media collection"),
@@ -342,7 +342,7 @@ class CompanyPage(BasePage):
         verbose_name_plural = _("companies")
         permissions = [("manage_editors", "Can invite and revoke company editors")]
         indexes = [
-            # Building the directory's facet index (companies/facet_index.py, after each
+            # Building the directory's facet index (companies/directory/facet_index.py, after each
             # change) reads these columns of every listed company: from this index
             # (PostgreSQL; an index-only scan) rather than the wide rows, whose texts and
             # blocks make the table twenty times its size.

@@ -26,10 +26,16 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
-from . import catalogue_admin, views
-from .access import choosable_pages, company_keys, explorable_pages, is_company_editor
-from .dashboard import CompanyEditorPanel
-from .inquiries import Inquiry
+from .catalogue import admin_views as catalogue_admin_views
+from .editors import admin_views as editor_views
+from .editors.access import (
+    choosable_pages,
+    company_keys,
+    explorable_pages,
+    is_company_editor,
+)
+from .editors.dashboard import CompanyEditorPanel
+from .inquiries.models import Inquiry
 from .models import CompanyPage
 
 
@@ -145,24 +151,26 @@ def company_admin_urls():
     return [
         path(
             "companies/<int:page_id>/editors/",
-            views.CompanyEditorsView.as_view(),
+            editor_views.CompanyEditorsView.as_view(),
             name="companies_editors",
         ),
         path(
             "companies/<int:page_id>/editors/<int:user_id>/revoke/",
-            views.revoke_editor,
+            editor_views.revoke_editor,
             name="companies_revoke_editor",
         ),
         path(
             "companies/<int:page_id>/submit-for-review/",
-            views.submit_for_review,
+            editor_views.submit_for_review,
             name="companies_submit_for_review",
         ),
     ]
 
 
 def editors_button(page, user, priority):
-    if isinstance(page.specific_deferred, CompanyPage) and user.has_perm(views.MANAGE_EDITORS):
+    if isinstance(page.specific_deferred, CompanyPage) and user.has_perm(
+        editor_views.MANAGE_EDITORS
+    ):
         yield Button(
             _("Company editors"),
             reverse("companies_editors", args=[page.pk]),
@@ -190,7 +198,7 @@ def company_editor_home(request, panels):
 
 @hooks.register("construct_reports_menu")
 def company_editor_reports(request, menu_items):
-    # These reports are closed to company editors (companies/middleware.py).
+    # These reports are closed to company editors (companies/editors/middleware.py).
     if is_company_editor(request.user):
         closed = {
             reverse("wagtail_localize:translations_report"),
@@ -275,9 +283,13 @@ def company_editor_log_actions(actions):
 @hooks.register("register_admin_urls")
 def catalogue_urls():
     return [
-        path("catalogues/", catalogue_admin.CatalogueView.as_view(), name="catalogues"),
-        path("catalogues/status/", catalogue_admin.status, name="catalogue_status"),
-        path("catalogues/<int:pk>/download/", catalogue_admin.download, name="catalogue_download"),
+        path("catalogues/", catalogue_admin_views.CatalogueView.as_view(), name="catalogues"),
+        path("catalogues/status/", catalogue_admin_views.status, name="catalogue_status"),
+        path(
+            "catalogues/<int:pk>/download/",
+            catalogue_admin_views.download,
+            name="catalogue_download",
+        ),
     ]
 
 

@@ -11,8 +11,8 @@ from django.core import signing
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
-from companies import inquiries
 from companies.factories import CompanyIndexPageFactory, CompanyPageFactory
+from companies.inquiries import models as inquiries
 from events.factories import EventIndexPageFactory, EventPageFactory
 from home.factories import MunicipalityFactory, SectorFactory, StandardPageFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory

@@ -64,7 +64,7 @@ def _cache():
 def new_generation():
     """Forget every cached page and everything else kept under the generation (on every
     app server). Kept up also while pages aren't cached: the directory's facet index
-    (companies/facet_index.py) is keyed on it too. A no-op without a shared cache."""
+    (companies/directory/facet_index.py) is keyed on it too. A no-op without a shared cache."""
     _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 

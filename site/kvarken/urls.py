@@ -14,7 +14,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
-from companies import catalogue_views, inquiry_views
+from companies.catalogue import views as catalogue_views
+from companies.inquiries import views as inquiry_views
 from home.sitemap import TranslatedSitemap, robots_txt
 from search import views as search_views
 

@@ -111,7 +111,7 @@ def test_qr_code_carries_the_showcase_url_in_the_same_language(client, two_compa
 
 
 def test_stored_catalogue_is_reused_until_a_company_in_it_changes(client, two_companies):
-    from companies.catalogue import Catalogue
+    from companies.catalogue.models import Catalogue
 
     url = catalogue_url("en")
     pdf_pages(client.get(url))
@@ -170,7 +170,7 @@ def test_directory_links_the_catalogue_of_its_filters(client, two_companies):
 
 
 def test_catalogue_is_stored_in_s3_when_configured(client, two_companies, s3_media):
-    from companies.catalogue import Catalogue
+    from companies.catalogue.models import Catalogue
 
     pdf_pages(client.get(catalogue_url("en")))
 
@@ -192,7 +192,7 @@ def staff_client(client):
 def test_staff_build_catalogues_in_the_admin_and_see_when_they_were_built(
     staff_client, two_companies
 ):
-    from companies.catalogue import Catalogue
+    from companies.catalogue.models import Catalogue
 
     page = staff_client.get("/admin/catalogues/")
     assert page.status_code == 200 and "No catalogue has been built yet." in page.content.decode()
@@ -222,7 +222,7 @@ def test_staff_build_catalogues_in_the_admin_and_see_when_they_were_built(
 
 
 def test_staff_are_told_when_a_selection_is_empty(staff_client, two_companies):
-    from companies.catalogue import Catalogue
+    from companies.catalogue.models import Catalogue
 
     response = staff_client.post(
         "/admin/catalogues/",

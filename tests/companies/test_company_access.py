@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.images import get_image_model
 from wagtail_localize.models import StringTranslation, Translation
 
-from companies.access import grant, revoke
+from companies.editors.access import grant, revoke
 from companies.factories import CompanyPageFactory
 from companies.models import CompanyPage
 
@@ -130,7 +130,7 @@ def targets(companies, locales):
     from wagtail.documents import get_document_model
     from wagtail_localize.models import Translation
 
-    from companies.collections import collection_for
+    from companies.editors.collections import collection_for
 
     values = {}
     for key, company in zip("ab", companies, strict=True):
@@ -470,7 +470,7 @@ def test_a_translation_made_after_the_grant_is_editable_too(client, site_tree, t
 @pytest.fixture
 def inquiries(companies):
     """An inquiry to company A (the editor's) and one to B."""
-    from companies.inquiries import Inquiry
+    from companies.inquiries.models import Inquiry
 
     a, b = companies
     fields = {"consent": True, "language": "en", "country": "DE", "name": "Buyer"}

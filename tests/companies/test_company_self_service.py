@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from wagtail.models import PageLogEntry, WorkflowState
 
-from companies.access import grant
+from companies.editors.access import grant
 from companies.factories import CompanyPageFactory
-from companies.inquiries import Inquiry
+from companies.inquiries.models import Inquiry
 from companies.models import CompanyPage
 
 User = get_user_model()

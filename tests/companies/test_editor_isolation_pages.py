@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from companies.access import grant
+from companies.editors.access import grant
 from companies.factories import CompanyPageFactory
 from companies.models import CompanyPage
 from home.translation import translate_strings

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from companies.factories import CompanyPageFactory
-from companies.inquiries import MIN_SECONDS_TO_FILL, TIME_TRAP_SALT, Inquiry, MailStatus
+from companies.inquiries.models import MIN_SECONDS_TO_FILL, TIME_TRAP_SALT, Inquiry, MailStatus
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from core import cache as resilient_cache
 from core.cache import ResilientRedisCacheClient
 from django.db import connection
 
-from companies.inquiries import Inquiry
+from companies.inquiries.models import Inquiry
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent

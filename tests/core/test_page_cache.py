@@ -12,9 +12,9 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, PageViewRestriction, Site
 
-from companies import facet_index
+from companies.directory import facet_index
 from companies.factories import CompanyPageFactory
-from companies.inquiries import Inquiry
+from companies.inquiries.models import Inquiry
 
 pytestmark = pytest.mark.django_db
 

@@ -142,7 +142,7 @@ def test_bad_input_gets_a_message_not_an_error(client, staff, site_tree):
 
 @pytest.mark.django_db
 def test_company_editors_do_not_get_the_overview(client, site_tree):
-    from companies.access import grant
+    from companies.editors.access import grant
 
     editor = get_user_model().objects.create_user("editor", "editor@a.example", "pw")
     grant(editor, site_tree["company"])

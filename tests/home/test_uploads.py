@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.users.models import UserProfile
 
-from companies.access import grant
+from companies.editors.access import grant
 
 Image = get_image_model()
 Document = get_document_model()

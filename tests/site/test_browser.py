@@ -165,7 +165,7 @@ def test_visitor_journey(page, live_server, visitor_site, locales, monkeypatch):
     from companies.models import Inquiry
 
     # A person needs more than the bot trap's three seconds to write; this script doesn't.
-    monkeypatch.setattr("companies.inquiries.MIN_SECONDS_TO_FILL", 0)
+    monkeypatch.setattr("companies.inquiries.models.MIN_SECONDS_TO_FILL", 0)
     company = visitor_site["company"]
     swedish = locales["sv"]
 

@@ -74,7 +74,7 @@ def test_query_parameters_never_cause_a_server_error(client, urls, query, which)
     )
 )
 def test_inquiry_form_never_causes_a_server_error(client, translated_tree, fields):
-    from companies.inquiries import Inquiry
+    from companies.inquiries.models import Inquiry
 
     company = translated_tree["company"]
     response = client.post(company.url, fields)

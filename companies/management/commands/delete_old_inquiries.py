@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from companies.inquiries import Inquiry
+from companies.inquiries.models import Inquiry
 
 
 class Command(BaseCommand):

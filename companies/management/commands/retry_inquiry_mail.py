@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from companies.inquiries import Inquiry, MailStatus, deliver
+from companies.inquiries.models import Inquiry, MailStatus, deliver
 
 
 class Command(BaseCommand):

@@ -113,7 +113,7 @@ MIDDLEWARE = [
     "core.middleware.StorageUnavailableMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "home.middleware.MachineTranslationUnavailableMiddleware",
-    "companies.middleware.CompanyEditorAdminMiddleware",
+    "companies.editors.middleware.CompanyEditorAdminMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -381,7 +381,7 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "home.media_forms.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.media_forms.DocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Buyers' inquiries (companies/inquiries.py): retention, where inquiries to companies
+# Buyers' inquiries (companies/inquiries/models.py): retention, where inquiries to companies
 # without a public email go, and rate limits as (attempts, seconds) per sender IP address
 # and per company. The limits count in the cache: share it (Redis) across app servers.
 INQUIRY_RETENTION_DAYS = env("INQUIRY_RETENTION_DAYS")
@@ -403,7 +403,7 @@ def catalogue_tasks(default):
 
 TASKS = {"default": {"BACKEND": IMMEDIATE_TASKS}, "catalogue": catalogue_tasks("request")}
 INQUIRY_FALLBACK_EMAIL = env("INQUIRY_FALLBACK_EMAIL")
-# Valid messages per hour (companies/inquiries.py, rate_limit_refusal): one sender (an
+# Valid messages per hour (companies/inquiries/models.py, rate_limit_refusal): one sender (an
 # address with an e-mail address), everyone behind one address, and the ceiling per
 # company, which only stops floods.
 INQUIRY_RATE_LIMITS = {"sender": (5, 3600), "address": (30, 3600), "company": (100, 3600)}

@@ -1,6 +1,7 @@
 """Admin views of company self-service: staff manage a company's editors; editors send a
 draft (for instance one saved in the translation editor) to review."""
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -16,9 +17,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .access import company_group_name
 from .invitations import InviteForm, invite, send_invitation, withdraw
-from .models import CompanyPage
 
 MANAGE_EDITORS = "companies.manage_editors"
+
+
+def company_page_model():
+    # By name: the page models sit above the features whose code they use.
+    return apps.get_model("companies", "CompanyPage")
 
 
 def editors_of(company):
@@ -41,7 +46,7 @@ class CompanyEditorsView(WagtailAdminTemplateMixin, FormView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.company = get_object_or_404(CompanyPage, pk=kwargs["page_id"])
+        self.company = get_object_or_404(company_page_model(), pk=kwargs["page_id"])
 
     def get_page_subtitle(self):
         return self.company.title
@@ -93,7 +98,7 @@ class CompanyEditorsView(WagtailAdminTemplateMixin, FormView):
 @require_POST
 @permission_required(MANAGE_EDITORS)
 def revoke_editor(request, page_id, user_id):
-    company = get_object_or_404(CompanyPage, pk=page_id)
+    company = get_object_or_404(company_page_model(), pk=page_id)
     user = get_object_or_404(editors_of(company), pk=user_id)
     withdraw(company, user, request.user)
     messages.success(
@@ -108,7 +113,7 @@ def revoke_editor(request, page_id, user_id):
 def submit_for_review(request, page_id):
     """Start the review of the page's latest draft. The page editor has its own button;
     this one serves drafts saved in the translation editor, which has none."""
-    page = get_object_or_404(CompanyPage, pk=page_id)
+    page = get_object_or_404(company_page_model(), pk=page_id)
     permissions = page.permissions_for_user(request.user)
     if not permissions.can_edit():
         raise PermissionDenied

@@ -5,7 +5,7 @@ The Company Catalogue: which companies a catalogue holds (a Selection), the stor
 A catalogue is keyed twice: by its selection (language + directory filters, or an
 event), one row each, and by its content (the companies in it and when each was last
 published, the event, the print templates' version). A request whose content key matches
-the stored file gets that file; any other starts a build (companies/tasks.py) and the
+the stored file gets that file; any other starts a build (companies/catalogue/build.py) and the
 stored file is replaced when it is done.
 
 companies/models.py registers the Catalogue model from here, so this module looks
@@ -24,8 +24,8 @@ from wagtail.models import Locale
 
 from events.models import EventPage
 
-from .directory import DirectoryForm, facet_filter, taxonomy_labels
-from .tasks import build_catalogue
+from ..directory.facets import DirectoryForm, facet_filter, taxonomy_labels
+from .build import build_catalogue
 
 # Bump when the print templates or entries change: every stored catalogue is then stale.
 LAYOUT_VERSION = "2"

@@ -17,7 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from .blocks import OFFERING_KINDS
+from ..blocks import OFFERING_KINDS
 
 # A catalogue page is a sheet of paper: the description is cut to what fits beside the
 # facts, and the whole text is one QR scan away.

@@ -9,8 +9,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .catalogue import Catalogue, EmptySelection, Selection, request_catalogue
-from .directory import FACETS, DirectoryForm, taxonomy_labels
+from ..directory.facets import FACETS, DirectoryForm, taxonomy_labels
+from .models import Catalogue, EmptySelection, Selection, request_catalogue
 
 logger = logging.getLogger(__name__)
 

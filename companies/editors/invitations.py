@@ -1,5 +1,5 @@
 """Inviting a company editor: staff enter an email address, the person gets an account
-(or their existing one), exactly that company's permissions (companies/access.py) and an
+(or their existing one), exactly that company's permissions (companies/editors/access.py) and an
 email with a link to set their password."""
 
 import logging

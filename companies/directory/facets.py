@@ -4,7 +4,7 @@ sorting, and a text query through the site search (search.service).
 Each facet is one parameter that may repeat (``?sector=energy&sector=hydrogen``): values
 of one facet are alternatives, facets combine. A facet's counts are computed with every
 other facet applied, so each count says how many companies that choice would show: all
-of them from the directory's facet index (companies/facet_index.py), which also gives the
+of them from the directory's facet index (companies/directory/facet_index.py), which also gives the
 matches in order; the listed page's cards come from the database. A fixed number of
 queries, and counts that cost microseconds, whatever the number of companies.
 
@@ -29,8 +29,8 @@ from home.renditions import prefetched_rendition
 from home.taxonomy import Certification, Country, Municipality, Sector
 from search import service as search_service
 
+from ..blocks import OFFERING_KINDS
 from . import facet_index
-from .blocks import OFFERING_KINDS
 from .facet_index import FACETS, MANY_TO_MANY
 
 LOGO_RENDITION = "fill-160x160|format-webp"

@@ -29,9 +29,10 @@ MANY_TO_MANY = {"sector": "sectors", "certification": "certifications"}
 # at the moment of a publish), as PAGE_CACHE_SECONDS does for pages; rebuilding one every
 # ten minutes costs nothing worth saving.
 CACHE_SECONDS = 10 * 60
-# Part of the cache key: raise it when FacetIndex's fields change, so that a deploy never
-# reads an index pickled by the code before it.
-FORMAT = 1
+# Part of the cache key: raise it when FacetIndex's fields change or a pickled class moves
+# to another module (a pickle names its classes' modules), so that a deploy never reads
+# an index pickled by the code before it.
+FORMAT = 2
 
 
 @dataclass

@@ -19,7 +19,7 @@ from wagtail.models import Locale
 from events.models import EventPage
 from home.models import Municipality, Sector
 
-from .catalogue import Catalogue, EmptySelection, Selection, request_catalogue
+from .models import Catalogue, EmptySelection, Selection, request_catalogue
 
 PERMISSION = "companies.add_catalogue"
 

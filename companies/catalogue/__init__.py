@@ -1,0 +1,1 @@
+"""The Company Catalogue: stored PDFs and selections, their build and layout, and its views."""

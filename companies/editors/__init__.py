@@ -1,0 +1,1 @@
+"""Company editors: access, collections, invitations, review, dashboard, admin views and limits."""
