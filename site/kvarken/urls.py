@@ -15,7 +15,7 @@ from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
 from companies import catalogue_views, inquiry_views
-from home.sitemap import TranslatedSitemap, robots_txt
+from home.seo.sitemap import TranslatedSitemap, robots_txt
 from search import views as search_views
 
 urlpatterns = [
