@@ -31,7 +31,7 @@ def build(count):
     from django.utils import translation
 
     from companies.catalogue.pdf import Cover, Entry, build_pdf
-    from home.demo_images import logo_png
+    from home.demo.images import logo_png
 
     translation.activate("sv")
     sectors = ["Batterier", "Bioekonomi", "Energi", "Vätgas", "Vatten", "Cirkulär ekonomi"]

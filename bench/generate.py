@@ -86,7 +86,7 @@ from companies.directory.facets import facet_filter  # noqa: E402
 from companies.editors.collections import companies_root  # noqa: E402
 from companies.models import CompanyPage, offering_kinds  # noqa: E402
 from events.models import EventPage, EventParticipant, EventRelatedNews  # noqa: E402
-from home.demo_images import hero_png, logo_png  # noqa: E402
+from home.demo.images import hero_png, logo_png  # noqa: E402
 from home.management.commands.load_demo import (  # noqa: E402
     GALLERY_TEXTS,
     SOURCE,

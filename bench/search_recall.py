@@ -60,7 +60,7 @@ def run():
     from wagtail.search.backends import get_search_backend
 
     from home.models import StandardPage
-    from home.translation import translate_strings
+    from home.translation.from_texts import translate_strings
     from search import lemmas
     from search.evaluation import create_pages, load_pairs, measure
 

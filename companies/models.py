@@ -21,10 +21,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.models import EventPage
-from home import structured_data as schema
 from home.blocks import CaptionedImageBlock, ShowcaseBlock
 from home.fields import MultipleChoiceField
 from home.models import BasePage
+from home.seo import structured_data as schema
 from home.taxonomy import localized_terms, term_names
 from news.models import NewsPage
 

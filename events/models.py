@@ -16,9 +16,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import structured_data as schema
 from home.blocks import BodyBlock
 from home.models import BasePage, localized_links
+from home.seo import structured_data as schema
 
 from .calendar import calendar, calendar_name
 from .forms import EventPageForm

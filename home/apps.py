@@ -11,9 +11,9 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Imported here, Django's place for signal handlers: these modules import models,
         # which exist only once the app registry is ready.
-        from core import page_cache
+        from core import admin_csp, page_cache
 
-        from . import admin_csp, locale_sync
+        from .translation import locale_sync
 
         admin_csp.patch_choosers()
         page_cache.connect()
@@ -22,10 +22,10 @@ class HomeConfig(AppConfig):
 
 class FrontendCacheConfig(frontend_cache_apps.WagtailFrontendCacheAppConfig):
     """Wagtail's frontend cache (its backends, the redirects' purges) with one purge per
-    published or unpublished page, home/frontend_cache.py's, instead of Wagtail's handlers,
-    which would send a second batch with the page alone."""
+    published or unpublished page, home/operations/frontend_cache.py's, instead of Wagtail's
+    handlers, which would send a second batch with the page alone."""
 
     def ready(self):
-        from . import frontend_cache
+        from .operations import frontend_cache
 
         frontend_cache.connect()

@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .site_content import Footer, Navigation, SiteSettings
 from .taxonomy import Certification, Municipality, Sector, Topic
-from .translation_views import TranslationOverviewView
+from .translation.views import TranslationOverviewView
 
 
 class TermViewSet(SnippetViewSet):
@@ -99,5 +99,5 @@ def translation_overview_menu_item():
 
 @hooks.register("insert_global_admin_js")
 def admin_init_js():
-    # Starts the widgets Wagtail would start with inline scripts (home/admin_csp.py).
+    # Starts the widgets Wagtail would start with inline scripts (site/core/admin_csp.py).
     return format_html('<script src="{}"></script>', static("js/admin-init.js"))

@@ -173,7 +173,7 @@ def marked_text(code):
 def translate_tree(locales):
     """Translates the given objects into sv and fi, in order (parents first), and publishes
     them."""
-    from home.translation import translate_strings
+    from home.translation.from_texts import translate_strings
 
     def _translate(*objects):
         for obj in objects:

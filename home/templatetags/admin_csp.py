@@ -1,9 +1,8 @@
 """`{% admin_init %}`: the inert element that static/js/admin-init.js starts a widget
-from (home/admin_csp.py)."""
+from (site/core/admin_csp.py)."""
 
+from core.admin_csp import init_element
 from django import template
-
-from home.admin_csp import init_element
 
 register = template.Library()
 

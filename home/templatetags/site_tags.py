@@ -8,8 +8,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.renditions import absolute_rendition_url
+from home.seo.structured_data import json_ld
 from home.site_content import Footer, Navigation, SiteSettings, resolve_links
-from home.structured_data import json_ld
 
 register = template.Library()
 

@@ -17,7 +17,7 @@ generation key can't bring old entries back. Entries also expire after
 PAGE_CACHE_SECONDS, which bounds what depends on the clock (upcoming events).
 
 Cached answers get an ETag and `Cache-Control: public` with a short s-maxage for a
-CDN (which is purged on publish, home/frontend_cache.py); a request with a matching
+CDN (which is purged on publish, home/operations/frontend_cache.py); a request with a matching
 If-None-Match gets 304 Not Modified."""
 
 import functools

@@ -3,7 +3,7 @@ SecurityMiddleware adds HSTS, nosniff, Referrer-Policy and Cross-Origin-Opener-P
 
 No page allows inline scripts: our JavaScript is in static files, JSON-LD and widget
 options are data, which the policy doesn't cover, and the admin's own inline scripts are
-turned into data for a static file (home/admin_csp.py). Public pages allow no inline
+turned into data for a static file (admin_csp.py). Public pages allow no inline
 style either; /admin/ does, because Wagtail's widgets set style attributes."""
 
 from django.conf import settings

@@ -16,7 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from companies.catalogue import views as catalogue_views
 from companies.inquiries import views as inquiry_views
-from home.sitemap import TranslatedSitemap, robots_txt
+from home.seo.sitemap import TranslatedSitemap, robots_txt
 from search import views as search_views
 
 urlpatterns = [

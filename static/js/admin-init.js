@@ -1,5 +1,5 @@
 // Starts the admin widgets that Wagtail would start with inline scripts, which the
-// admin's Content-Security-Policy forbids (home/admin_csp.py writes the elements).
+// admin's Content-Security-Policy forbids (site/core/admin_csp.py writes the elements).
 // <script type="application/json" data-admin-init="initDateChooser"
 //   data-admin-init-target="id_date">{...}</script>  ->  initDateChooser("id_date", {...})
 // With data-admin-init-new it is `new`. Elements added later (an inline panel's "Add"

@@ -12,7 +12,7 @@ from django.test import Client
 from companies.editors.access import grant
 from companies.factories import CompanyPageFactory
 from companies.models import CompanyPage
-from home.translation import translate_strings
+from home.translation.from_texts import translate_strings
 
 # Company B's unpublished draft title, in every language: nothing else on the site has it.
 SECRET = "Quillwort Stealth"

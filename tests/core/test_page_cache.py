@@ -220,9 +220,7 @@ def test_a_changed_image_shows_at_once(client, site_tree, page_cache, committed)
     assert logo_address() != before
 
 
-def test_a_site_given_another_root_page_serves_it_at_once(
-    client, site_tree, page_cache, committed
-):
+def test_a_site_given_another_root_page_serves_it_at_once(client, site_tree, page_cache, committed):
     """The Site decides which page a language's address opens (canonical links come from
     the configured base URL, not from the Site): a change reaches visitors at once."""
     front = site_tree["home"].url

@@ -81,7 +81,7 @@ def test_restore_into_a_fresh_database_finds_every_page_translation_and_file(
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
-    from home.demo_images import logo_png
+    from home.demo.images import logo_png
 
     settings.MEDIA_ROOT = str(tmp_path / "media")
     logo = get_image_model()(

@@ -14,7 +14,7 @@ from wagtail_localize.models import StringTranslation, Translation
 from tests.helpers import run_python
 
 DEEPL = {
-    "CLASS": "home.machine_translation.DeepLTranslator",
+    "CLASS": "home.translation.deepl.DeepLTranslator",
     "OPTIONS": {"AUTH_KEY": "test-key:fx", "TIMEOUT": 5},
 }
 
@@ -47,7 +47,7 @@ def test_the_key_enables_deepl_and_nothing_else_does():
         "print(getattr(settings, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', {}).get('CLASS'))"
     )
     assert run_python(code, DEEPL_API_KEY="abc:fx").stdout.split() == [
-        "home.machine_translation.DeepLTranslator"
+        "home.translation.deepl.DeepLTranslator"
     ]
     assert run_python(code).stdout.split() == ["None"]
 
@@ -70,7 +70,7 @@ def test_deepl_translates_the_untranslated_strings(admin_client, started, settin
     assert "DeepL" in admin_client.get(f"/admin/pages/{swedish.pk}/edit/").content.decode()
     total, _done = translation.get_progress()
 
-    with mock.patch("home.machine_translation.requests.post") as post:
+    with mock.patch("home.translation.deepl.requests.post") as post:
         post.side_effect = lambda url, data, **kwargs: deepl_answer(
             texts=[f"SV: {text}" for text in data["text"]]
         )
@@ -102,7 +102,7 @@ def test_a_deepl_failure_is_a_message_and_changes_nothing(
     before = translation.get_progress()
     edit_url = f"/admin/pages/{swedish.pk}/edit/"
 
-    with mock.patch("home.machine_translation.requests.post", side_effect=failure):
+    with mock.patch("home.translation.deepl.requests.post", side_effect=failure):
         response = admin_client.post(
             f"/admin/localize/translate/{translation.pk}/machine_translate/?next={edit_url}",
             follow=True,

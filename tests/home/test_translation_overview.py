@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail_localize.models import Translation
 
-from home.translation import translate_strings
+from home.translation.from_texts import translate_strings
 from news.factories import NewsPageFactory
 
 URL = "/admin/translations/"

@@ -8,7 +8,7 @@ import pytest
 from wagtail_localize.models import StringSegment, Translation
 
 from companies.models import CompanyPage
-from home.translation import translate_strings
+from home.translation.from_texts import translate_strings
 
 DESCRIPTION = [
     (

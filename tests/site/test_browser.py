@@ -108,7 +108,7 @@ def add_pictures(company):
     from django.core.files.images import ImageFile
     from wagtail.images import get_image_model
 
-    from home.demo_images import hero_png, logo_png
+    from home.demo.images import hero_png, logo_png
 
     def image(title, png):
         picture = get_image_model()(title=title, file=ImageFile(io.BytesIO(png), f"{title}.png"))
@@ -388,7 +388,7 @@ def test_the_policy_blocks_injected_inline_script(browser, live_server, site_tre
 def test_editors_work_in_the_admin_under_a_policy_without_inline_scripts(
     page, live_server, two_companies, django_user_model
 ):
-    """The admin's widgets start from data, not inline scripts (home/admin_csp.py): a
+    """The admin's widgets start from data, not inline scripts (site/core/admin_csp.py): a
     date-time picker opens, a page chooser in a multiple-chooser panel adds a participant,
     an inline form added later gets its chooser started, an image chooser opens; then the
     event publishes. The `page` fixture fails on anything the policy blocks."""

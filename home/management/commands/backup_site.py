@@ -1,10 +1,13 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from home.backup import BackupError, backup
+from home.operations.backup import BackupError, backup
 
 
 class Command(BaseCommand):
-    help = "Back up the database and the media files into a new folder (see home/backup.py)."
+    help = (
+        "Back up the database and the media files into a new folder "
+        "(see home/operations/backup.py)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("destination", help="a folder that doesn't exist or is empty")

@@ -11,11 +11,9 @@ storage (local folder or S3), e.g. after a bucket restore, and repairs what it c
 from pathlib import Path
 
 from core.storage import StorageUnavailable
-from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
+
+from home.operations.media_check import MediaCheck
 
 
 class Command(BaseCommand):
@@ -33,62 +31,18 @@ class Command(BaseCommand):
     def handle(self, *args, repair=False, restore_from=None, **options):
         if restore_from and not restore_from.is_dir():
             raise CommandError(f"--restore-from: {restore_from} is not a folder.")
-        self.progress = options["verbosity"] > 0
-        self.repair, self.restore_from = repair, restore_from
-        self.missing, self.repaired = [], []
+        check = MediaCheck(
+            repair=repair, restore_from=restore_from, progress=options["verbosity"] > 0
+        )
         try:
-            self.check_originals(get_image_model().objects.order_by("pk"), "image")
-            self.check_originals(get_document_model().objects.order_by("pk"), "document")
-            self.check_renditions()
+            check.run()
         except StorageUnavailable as error:
             raise CommandError(f"The media storage can't be reached: {error}") from error
 
-        for line in self.repaired:
+        for line in check.repaired:
             self.stdout.write(self.style.SUCCESS(f"repaired  {line}"))
-        for line in self.missing:
+        for line in check.missing:
             self.stdout.write(self.style.ERROR(f"missing   {line}"))
-        self.stdout.write(f"{len(self.repaired)} repaired, {len(self.missing)} still missing.")
-        if self.missing:
+        self.stdout.write(f"{len(check.repaired)} repaired, {len(check.missing)} still missing.")
+        if check.missing:
             raise CommandError("Some media files are missing (listed above).")
-
-    def bar(self, queryset, description):
-        return tqdm(
-            queryset.iterator(chunk_size=500),
-            total=queryset.count(),
-            desc=description,
-            unit="file",
-            disable=not self.progress,
-        )
-
-    def check_originals(self, queryset, kind):
-        for obj in self.bar(queryset, f"{kind} files"):
-            name = obj.file.name
-            storage = obj.file.storage
-            if storage.exists(name):
-                continue
-            label = f"{kind} {obj.pk} ({obj.title}): {name}"
-            backup = self.restore_from / name if self.restore_from else None
-            if self.repair and backup and backup.is_file():
-                with backup.open("rb") as handle:
-                    stored = storage.save(name, File(handle, name=Path(name).name))
-                if stored != name:
-                    obj.file.name = stored
-                    obj.save(update_fields=["file"])
-                self.repaired.append(label)
-            else:
-                self.missing.append(label)
-
-    def check_renditions(self):
-        renditions = get_image_model().get_rendition_model().objects.select_related("image")
-        for rendition in self.bar(renditions.order_by("pk"), "renditions"):
-            if rendition.file.storage.exists(rendition.file.name):
-                continue
-            label = f"rendition {rendition.filter_spec} of image {rendition.image_id}"
-            image = rendition.image
-            if self.repair and image.file.storage.exists(image.file.name):
-                spec = rendition.filter_spec
-                rendition.delete()
-                image.get_rendition(spec)
-                self.repaired.append(label)
-            else:
-                self.missing.append(label)

@@ -30,7 +30,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Site
 
 from companies import identifiers
-from home.demo_images import hero_png, logo_png
+from home.demo.images import hero_png, logo_png
 from home.models import (
     Certification,
     Footer,
@@ -42,7 +42,7 @@ from home.models import (
     StandardPage,
     Topic,
 )
-from home.translation import translate
+from home.translation.from_texts import translate
 from search.models import GlossaryEntry
 
 # The demo fills every app, also those built on home: their models come from the app

@@ -112,7 +112,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.StorageUnavailableMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
-    "home.middleware.MachineTranslationUnavailableMiddleware",
+    "home.translation.middleware.MachineTranslationUnavailableMiddleware",
     "companies.editors.middleware.CompanyEditorAdminMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -311,8 +311,8 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 # Publishing invalidates, in one batch, the page in every language, its feeds and
-# calendars, and the listings that show it (home/frontend_cache.py); Wagtail's own guess at
-# other languages' URLs is switched off because our slugs are translated.
+# calendars, and the listings that show it (home/operations/frontend_cache.py); Wagtail's
+# own guess at other languages' URLs is switched off because our slugs are translated.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 if env("CLOUDFRONT_DISTRIBUTION_ID"):
     WAGTAILFRONTENDCACHE = {
@@ -377,8 +377,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Wagtail's forms, with a file Pillow can't decode (or a refused document) a form error.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.media_forms.ImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.media_forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.media_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.media_forms.DocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Buyers' inquiries (companies/inquiries/models.py): retention, where inquiries to companies
@@ -414,7 +414,7 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 # DeepL's free API); without one, wagtail-localize shows no machine translation button.
 if env("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "home.machine_translation.DeepLTranslator",
+        "CLASS": "home.translation.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY"), "TIMEOUT": 20},
     }
 

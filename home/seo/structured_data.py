@@ -6,7 +6,7 @@ import json
 from core.absolute_urls import page_absolute_url
 from django.utils.safestring import mark_safe
 
-from .renditions import absolute_rendition_url
+from home.renditions import absolute_rendition_url
 
 LOGO_RENDITION = "fill-400x400|format-png"
 

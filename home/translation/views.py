@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 
-from .translation_overview import STATES, Overview
+from .overview import STATES, Overview
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 MAX_PO_BYTES = 5 * 1024 * 1024  # per file, also per file inside a zip

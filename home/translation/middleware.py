@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from .machine_translation import MachineTranslationUnavailable
+from .deepl import MachineTranslationUnavailable
 
 
 class MachineTranslationUnavailableMiddleware:

@@ -2,7 +2,7 @@
 
 wagtail-localize's DeepL translator reads the answer without checking it, so a refused key,
 an exhausted quota or an unreachable API ended in a server error. This one says what
-went wrong (home.middleware turns it into a message in the editor), and nothing
+went wrong (home.translation.middleware turns it into a message in the editor), and nothing
 already translated is touched."""
 
 import logging

@@ -1,0 +1,1 @@
+"""What search engines read: the sitemap, robots.txt and JSON-LD structured data."""

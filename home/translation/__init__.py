@@ -1,0 +1,1 @@
+"""Translation tools: the overview, DeepL in the editor, translations from known texts."""
