@@ -121,8 +121,6 @@ DB = DEFAULT_DB_ALIAS
 # company, in each language (texts.json).
 BENCH = read_bench()
 WORDS, WEIGHTS, TEXTS = BENCH["words"], BENCH["weights"], BENCH["texts"]
-# Written so that no inserted word is inflected (Finnish would otherwise need cases):
-# names, places and markets are searchable as typed.
 YEAR = re.compile(r"\s+(19|20)\d\d\b")
 
 
@@ -182,6 +180,11 @@ def chunks(items, size=CHUNK):
 
 def weighted(rng, weights, population):
     return rng.choices(population, [weights.get(item, 1) for item in population])[0]
+
+
+def drawn(rng, weights):
+    """A count drawn from ``weights``, {"count": weight} (JSON keys are strings)."""
+    return int(rng.choices(list(weights), list(weights.values()))[0])
 
 
 def joined(words, language):
@@ -434,7 +437,7 @@ class Generator:
                 slug, suffix = f"{base}-{suffix}", suffix + 1
             slugs.add(slug)
             sectors = []
-            for _ in range(rng.choices([1, 2, 3], [30, 50, 20])[0]):
+            for _ in range(drawn(rng, WEIGHTS["sectors_per_company"])):
                 key = weighted(rng, WEIGHTS["sectors"], sector_keys)
                 if key not in sectors:
                     sectors.append(key)
@@ -444,7 +447,7 @@ class Generator:
             if other is not template and len(offerings) < 4 and rng.random() < 0.5:
                 offerings.append(rng.choice(other["offerings"]))
             certifications = set()
-            for _ in range(rng.choices([0, 1, 2, 3], [30, 35, 25, 10])[0]):
+            for _ in range(drawn(rng, WEIGHTS["certifications_per_company"])):
                 certifications.add(
                     weighted(rng, WEIGHTS["certifications"], self.certification_keys)
                 )
@@ -469,7 +472,9 @@ class Generator:
                     offerings=offerings,
                     size_band=rng.choices(list(sizes), list(sizes.values()))[0],
                     founded=min(2025, int(rng.triangular(1950, 2026, 2015))),
-                    export_markets=sorted(rng.sample(markets, rng.choice([0, 1, 2, 3, 4, 6]))),
+                    export_markets=sorted(
+                        rng.sample(markets, rng.choice(WEIGHTS["export_market_counts"]))
+                    ),
                     languages=languages,
                     first_published=first,
                     last_published=last,
