@@ -10,9 +10,10 @@ a revision, a wagtail-localize translation per language), a company costs about 
 hours for 10,000. So only the fixed structure goes that way, and what grows with N is
 written in bulk:
 
-- Through load_demo's own code, committed first: the home pages, the directory, news and
-  events indexes and the standard pages in the three languages (with revisions and
-  wagtail-localize translations), navigation, footer, site settings and the glossary.
+- Through the demo's loader (home/seed.py, as `load_demo`), committed first: the home
+  pages, the directory, news and events indexes and the standard pages in the three
+  languages (with revisions and wagtail-localize translations), navigation, footer, site
+  settings and the glossary.
 - In one transaction: the taxonomy terms and their translations; per company its media
   collection and its logo and hero images (rows that share a few generated files); the
   pages, with treebeard paths and url_paths computed here, copied into wagtailcore_page
@@ -23,7 +24,10 @@ written in bulk:
 
 The texts are the demo's companies, news and events (site/seed/content) recombined with
 generated names, places, export markets and offerings, so that full-text search and each
-facet of the directory match different subsets. The same --seed gives the same site.
+facet of the directory match different subsets; the words, weights and text templates it
+draws from are data in site/seed/bench (described in site/seed/content/SCHEMA.md), its
+blocks, taxonomy fields and identifiers are the demo loader's. The same --seed gives the
+same site.
 
 Unlike pages an editor publishes, the bulk pages have no revisions (latest_revision and
 live_revision are empty), no log entries, no wagtail-localize translation sources and, unless
@@ -35,7 +39,6 @@ import argparse
 import contextlib
 import copy
 import functools
-import io
 import json
 import multiprocessing
 import os
@@ -81,107 +84,44 @@ from wagtail.models import Collection, Locale, Page, ReferenceIndex  # noqa: E40
 from wagtail.search.backends import get_search_backend  # noqa: E402
 from wagtail.search.models import IndexEntry  # noqa: E402
 
-from companies import identifiers  # noqa: E402
 from companies.directory.facets import facet_filter  # noqa: E402
 from companies.editors.collections import companies_root  # noqa: E402
 from companies.models import CompanyPage, offering_kinds  # noqa: E402
 from events.models import EventPage, EventParticipant, EventRelatedNews  # noqa: E402
 from home.demo.images import hero_png, logo_png  # noqa: E402
-from home.management.commands.load_demo import (  # noqa: E402
-    GALLERY_TEXTS,
-    SOURCE,
-    TARGETS,
-    block_id,
-    demo_org_number,
-    demo_y_tunnus,
-)
-from home.management.commands.load_demo import Command as DemoLoader  # noqa: E402
 from home.models import Certification, HomePage, Municipality, Sector, Topic  # noqa: E402
+from home.seed import (  # noqa: E402
+    LANGUAGES,
+    SOURCE,
+    TERM_FIELDS,
+    Seeder,
+    block_id,
+    business_identifiers,
+    description_blocks,
+    gallery_blocks,
+    news_topics,
+    offering_blocks,
+    read_bench,
+    read_content,
+    rich_text_body,
+    social_blocks,
+    term_key,
+)
 from news.models import NewsPage, NewsRelatedCompany  # noqa: E402
 from search import lemmas  # noqa: E402
 from search import service as search_service  # noqa: E402
 from search.indexing import LanguageIndexed  # noqa: E402
 
-LANGUAGES = (SOURCE, *TARGETS)
 # Rows per INSERT: well under PostgreSQL's 65,535 parameters at 30 columns a row.
 CHUNK = 1000
 DB = DEFAULT_DB_ALIAS
-
-# Company names: a brand (start + end) and a line of business, 40 x 20 x 14 = 11,200
-# distinct names before any repeats with a number.
-BRAND_STARTS = (
-    "Norr Kvark Botten Lumi Tuuli Meri Vind Sol Skog Aalto Hav Ström Kallio Björk Koivu "
-    "Sisu Polar Kust Fjärd Holm Sund Vaara Järvi Myr Tall Gran Lind Mänty Ranta Saari "
-    "Vesi Valo Kivi Berg Älv Revon Tunturi Aava Ljus Våg"
-).split()
-BRAND_ENDS = (
-    "vind tek kraft flow cell grid lab gen tech line verk data volt port works form ion "
-    "cycle mark sense"
-).split()
-LINES_OF_BUSINESS = (
-    "Energy Solutions Systems Engineering Technologies Marine Water Recycling Bio "
-    "Automation Materials Service Teknik Innovation"
-).split()
-
-# Where companies are: the two cities weigh most, the smaller municipalities least.
-MUNICIPALITY_WEIGHTS = {"umea": 6, "vaasa": 6, "ornskoldsvik": 3, "mustasaari": 2}
-SECTOR_WEIGHTS = {"energy": 5, "bioeconomy": 3, "ict": 3, "circular": 3, "transport": 2}
-SIZE_BANDS = {"1-9": 35, "10-49": 40, "50-249": 18, "250+": 7}
-CERTIFICATION_WEIGHTS = {"iso-9001": 6, "iso-14001": 6, "iso-45001": 2, "iso-50001": 2}
-EXPORT_MARKETS = "NO DE DK EE NL FR GB PL US CA JP CN SE FI IS BE AT CH ES IT".split()
-SPOKEN = {"SE": ["sv"], "FI": ["fi", "sv"]}
-EXTRA_SPOKEN = ["de", "no", "fr", "es", "et", "ru"]
-STREETS = {
-    "SE": ["Storgatan", "Kungsgatan", "Hamngatan", "Strandgatan", "Industrivägen", "Sjögatan"],
-    "FI": ["Rantakatu", "Teollisuustie", "Kauppapuistikko", "Satamakatu", "Strandvägen"],
-}
-# News topics (the demo's news tags) for a company's sectors.
-SECTOR_TOPICS = {
-    "energy": "energy",
-    "bioeconomy": "bioeconomy",
-    "batteries": "batteries",
-    "water": "water",
-    "circular": "recycling",
-    "maritime": "shipping",
-    "transport": "electromobility",
-}
-BRAND_COLOURS = ["#1f6f8b", "#2f6b3a", "#7a3b0b", "#4b2f7a", "#7a0b3b", "#0b5d7a"]
-
-# A company's facts in a sentence or three, written so that no inserted word is inflected
-# (Finnish would otherwise need cases): names, places and markets are searchable as typed.
-FACTS = {
-    "en": (
-        "<p>{name} was founded in {founded} and is based in {place}, {country}. It works in "
-        "{sectors} and offers {offerings}.{markets}</p>",
-        " Its customers are in {markets}.",
-    ),
-    "sv": (
-        "<p>{name} grundades {founded} och har sitt säte i {place}, {country}. Företaget "
-        "verkar inom {sectors} och erbjuder {offerings}.{markets}</p>",
-        " Kunderna finns i {markets}.",
-    ),
-    "fi": (
-        "<p>{name} on perustettu vuonna {founded}, ja sen kotipaikka on {place} ({country}). "
-        "Toimialat: {sectors}. Tarjonta: {offerings}.{markets}</p>",
-        " Asiakkaita on näissä maissa: {markets}.",
-    ),
-}
+# The generator's vocabulary (site/seed/bench/): the parts of company names, streets,
+# export markets and languages (words.json), how often each place, sector, size and
+# certification comes up (weights.json), and the templates of the texts it writes about a
+# company, in each language (texts.json).
+BENCH = read_bench()
+WORDS, WEIGHTS, TEXTS = BENCH["words"], BENCH["weights"], BENCH["texts"]
 YEAR = re.compile(r"\s+(19|20)\d\d\b")
-AND = {"en": "and", "sv": "och", "fi": "ja"}
-COMPANY_NEWS = {
-    "en": (
-        "{company}: {offering}",
-        "<p>{company}, based in {place}, has added {offering} to its range. {text}</p>",
-    ),
-    "sv": (
-        "{company}: {offering}",
-        "<p>{company}, med säte i {place}, har lagt till {offering} i sitt utbud. {text}</p>",
-    ),
-    "fi": (
-        "{company}: {offering}",
-        "<p>{company} (kotipaikka {place}) on lisännyt tarjontaansa: {offering}. {text}</p>",
-    ),
-}
 
 
 def say(message):
@@ -242,11 +182,16 @@ def weighted(rng, weights, population):
     return rng.choices(population, [weights.get(item, 1) for item in population])[0]
 
 
+def drawn(rng, weights):
+    """A count drawn from ``weights``, {"count": weight} (JSON keys are strings)."""
+    return int(rng.choices(list(weights), list(weights.values()))[0])
+
+
 def joined(words, language):
     words = list(words)
     if len(words) < 2:
         return "".join(words)
-    return f"{', '.join(words[:-1])} {AND[language]} {words[-1]}"
+    return f"{', '.join(words[:-1])} {TEXTS['and'][language]} {words[-1]}"
 
 
 @functools.cache
@@ -404,24 +349,14 @@ class Generator:
 
     def structure(self):
         """Home pages, indexes, standard pages, navigation, footer, settings and glossary,
-        through load_demo's own code (Wagtail and wagtail-localize, with revisions)."""
-        demo = DemoLoader(stdout=io.StringIO(), stderr=io.StringIO())
-        demo.data = {
-            name: demo.read(name)
-            for name in ("taxonomy", "glossary", "pages", "companies", "news", "events", "site")
-        }
-        demo.locales = self.locales = {
+        through the demo's loader (Wagtail and wagtail-localize, with revisions)."""
+        self.locales = {
             code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES
         }
-        demo.created = 0
-        demo.progress = False
-        self.demo, self.data = demo, demo.data
-        demo.load_glossary()
-        demo.collection = demo.demo_collection()
-        home = demo.load_home()
-        indexes = demo.load_indexes(home)
-        standard = demo.load_standard_pages(home)
-        demo.load_site_content({**indexes, **standard})
+        self.seeder = Seeder(read_content(), self.locales)
+        self.data = self.seeder.data
+        self.seeder.load_glossary()
+        indexes = self.seeder.load_structure()
 
         def translations(page):
             return {
@@ -436,43 +371,15 @@ class Generator:
 
     def taxonomy(self):
         taxonomy = self.data["taxonomy"]
-        self.sectors = self.terms(
-            Sector,
-            taxonomy["sectors"],
-            lambda item, code: {
-                "name": item["name"][code],
-                "description": item["description"][code],
-            },
-        )
-        self.municipalities = self.terms(
-            Municipality,
-            taxonomy["municipalities"],
-            lambda item, code: {
-                "name": item["name"][code],
-                "country": item["country"],
-                "latitude": Decimal(str(item["latitude"])),
-                "longitude": Decimal(str(item["longitude"])),
-            },
-        )
-        self.certifications = self.terms(
-            Certification,
-            taxonomy["certifications"],
-            lambda item, code: {"name": item["name"][code]},
-        )
-        topics = {}
-        for news in self.data["news"]:
-            tags = news["tags"]
-            for position, name in enumerate(tags[SOURCE]):
-                key = DemoLoader.slug(name)
-                topics.setdefault(key, {"key": key, "name": {c: tags[c][position] for c in tags}})
-        self.topics = self.terms(
-            Topic, list(topics.values()), lambda item, code: {"name": item["name"][code]}
-        )
+        self.sectors = self.terms(Sector, taxonomy["sectors"])
+        self.municipalities = self.terms(Municipality, taxonomy["municipalities"])
+        self.certifications = self.terms(Certification, taxonomy["certifications"])
+        self.topics = self.terms(Topic, news_topics(self.data["news"]))
         self.municipality_items = {item["key"]: item for item in taxonomy["municipalities"]}
         self.sector_items = {item["key"]: item for item in taxonomy["sectors"]}
         self.certification_keys = [item["key"] for item in taxonomy["certifications"]]
 
-    def terms(self, model, items, fields):
+    def terms(self, model, items):
         """Each term in every language: one row per language, one translation_key, as
         wagtail-localize's translations of a snippet are. Returns {(key, language): term}."""
         rows = []
@@ -484,7 +391,7 @@ class Generator:
                         key=item["key"],
                         translation_key=translation_key,
                         locale=locale,
-                        **fields(item, code),
+                        **TERM_FIELDS[model](item, code),
                     )
                 )
         model.objects.bulk_create(rows)
@@ -495,7 +402,8 @@ class Generator:
 
     def plan_companies(self):
         count = self.args.companies
-        total = len(BRAND_STARTS) * len(BRAND_ENDS) * len(LINES_OF_BUSINESS)
+        starts, ends, lines = WORDS["brand_starts"], WORDS["brand_ends"], WORDS["lines_of_business"]
+        total = len(starts) * len(ends) * len(lines)
         # Every name once in random order; past 11,200 companies, again with a number.
         rounds = -(-count // total)
         combinations = [
@@ -512,24 +420,25 @@ class Generator:
         self.companies = []
         for number, combination in enumerate(combinations[:count]):
             rng = self.rng("company", number)
-            start, rest = divmod(combination, len(BRAND_ENDS) * len(LINES_OF_BUSINESS))
-            end, line = divmod(rest, len(LINES_OF_BUSINESS))
-            brand = BRAND_STARTS[start] + BRAND_ENDS[end]
+            start, rest = divmod(combination, len(ends) * len(lines))
+            end, line = divmod(rest, len(lines))
+            brand = starts[start] + ends[end]
             municipality = self.municipality_items[
-                weighted(rng, MUNICIPALITY_WEIGHTS, municipality_keys)
+                weighted(rng, WEIGHTS["municipalities"], municipality_keys)
             ]
             country = municipality["country"]
-            legal = "AB" if country == "SE" else rng.choice(["Oy", "Oy", "Ab", "Oy Ab"])
+            forms = WORDS["legal_forms"][country]
+            legal = forms[0] if len(forms) == 1 else rng.choice(forms)
             repeat = f" {number // total + 1}" if number >= total else ""
-            name = f"{brand} {LINES_OF_BUSINESS[line]}{repeat} {legal}"
+            name = f"{brand} {lines[line]}{repeat} {legal}"
             slug = base = slugify(name)
             suffix = 2
             while slug in slugs:
                 slug, suffix = f"{base}-{suffix}", suffix + 1
             slugs.add(slug)
             sectors = []
-            for _ in range(rng.choices([1, 2, 3], [30, 50, 20])[0]):
-                key = weighted(rng, SECTOR_WEIGHTS, sector_keys)
+            for _ in range(drawn(rng, WEIGHTS["sectors_per_company"])):
+                key = weighted(rng, WEIGHTS["sectors"], sector_keys)
                 if key not in sectors:
                     sectors.append(key)
             template = rng.choice(templates[sectors[0]] or self.data["companies"])
@@ -538,12 +447,15 @@ class Generator:
             if other is not template and len(offerings) < 4 and rng.random() < 0.5:
                 offerings.append(rng.choice(other["offerings"]))
             certifications = set()
-            for _ in range(rng.choices([0, 1, 2, 3], [30, 35, 25, 10])[0]):
-                certifications.add(weighted(rng, CERTIFICATION_WEIGHTS, self.certification_keys))
-            markets = [code for code in EXPORT_MARKETS if code != country]
-            languages = list(SPOKEN[country][: rng.choice([1, 2])]) + ["en"]
+            for _ in range(drawn(rng, WEIGHTS["certifications_per_company"])):
+                certifications.add(
+                    weighted(rng, WEIGHTS["certifications"], self.certification_keys)
+                )
+            sizes = WEIGHTS["size_bands"]
+            markets = [code for code in WORDS["export_markets"] if code != country]
+            languages = list(WORDS["spoken"][country][: rng.choice([1, 2])]) + ["en"]
             if rng.random() < 0.25:
-                languages.append(rng.choice(EXTRA_SPOKEN))
+                languages.append(rng.choice(WORDS["extra_spoken"]))
             first = self.moment(rng, 6 * 365)
             last = first + (self.now - first) * rng.random()
             self.companies.append(
@@ -558,13 +470,15 @@ class Generator:
                     certifications=sorted(certifications),
                     template=template,
                     offerings=offerings,
-                    size_band=rng.choices(list(SIZE_BANDS), list(SIZE_BANDS.values()))[0],
+                    size_band=rng.choices(list(sizes), list(sizes.values()))[0],
                     founded=min(2025, int(rng.triangular(1950, 2026, 2015))),
-                    export_markets=sorted(rng.sample(markets, rng.choice([0, 1, 2, 3, 4, 6]))),
+                    export_markets=sorted(
+                        rng.sample(markets, rng.choice(WEIGHTS["export_market_counts"]))
+                    ),
                     languages=languages,
                     first_published=first,
                     last_published=last,
-                    street_address=f"{rng.choice(STREETS[country])} {rng.randint(1, 80)}",
+                    street_address=f"{rng.choice(WORDS['streets'][country])} {rng.randint(1, 80)}",
                     postal_code=(
                         f"9{rng.randint(0, 9)}{rng.randint(0, 9)} {rng.randint(10, 99)}"
                         if country == "SE"
@@ -579,24 +493,9 @@ class Generator:
                     ),
                     latitude=self.near(rng, municipality["latitude"]),
                     longitude=self.near(rng, municipality["longitude"]),
-                    identifiers=self.business_identifiers(slug, country),
+                    identifiers=business_identifiers(slug, country),
                 )
             )
-
-    @staticmethod
-    def business_identifiers(slug, country):
-        """Valid, made-up identifiers (check digits right), as the demo's."""
-        if country == "FI":
-            business_id = demo_y_tunnus(slug)
-            return {
-                "business_id_fi": business_id,
-                "vat_number": identifiers.vat_for_y_tunnus(business_id),
-            }
-        org_number = demo_org_number(slug)
-        return {
-            "org_number_se": org_number,
-            "vat_number": identifiers.vat_for_org_number(org_number),
-        }
 
     @staticmethod
     def near(rng, degrees):
@@ -668,7 +567,7 @@ class Generator:
         tables are a real site's size without 20,000 PNGs on disk. The gallery's coast
         photo, a regional view, is one of six shared images."""
         Image = get_image_model()
-        demo = self.demo
+        demo = self.seeder
         pool = {
             "logo": [
                 demo.image(
@@ -677,11 +576,11 @@ class Generator:
                     logo_png(f"Bench {chr(65 + i)}", colour),
                     "",
                 )
-                for i, colour in enumerate(BRAND_COLOURS * 2)
+                for i, colour in enumerate(WORDS["brand_colours"] * 2)
             ],
             "hero": [
                 demo.image(f"Benchmark hero {i}", f"bench-hero-{i}.png", hero_png(str(i), c), "")
-                for i, c in enumerate(BRAND_COLOURS)
+                for i, c in enumerate(WORDS["brand_colours"])
             ],
         }
         self.coasts = [
@@ -691,7 +590,7 @@ class Generator:
                 hero_png(f"coast-{i}", colour, width=1200, height=800),
                 "",
             ).pk
-            for i, colour in enumerate(BRAND_COLOURS)
+            for i, colour in enumerate(WORDS["brand_colours"])
         ]
         progress = Progress("images", 2 * len(self.companies))
         for batch in chunks(self.companies, CHUNK // 2):
@@ -728,27 +627,9 @@ class Generator:
         template = company.template
         slug = company.slug
         place = company.municipality["name"][language]
-        description = []
-        for number, block in enumerate(template["description"]):
-            kind = block["type"]
-            if kind == "paragraph":
-                value = self.rebrand(company, block["text"][language])
-            elif kind == "quote":
-                value = {
-                    "text": self.rebrand(company, block["text"][language]),
-                    "attribution": block.get("attribution", ""),
-                }
-            else:
-                value = {
-                    "title": self.rebrand(company, block["title"][language]),
-                    "client": block.get("client", ""),
-                    "summary": self.rebrand(company, block["summary"][language]),
-                    "image": None,
-                }
-            description.append(
-                {"type": kind, "value": value, "id": block_id(slug, "description", number)}
-            )
-        facts, markets = FACTS[language]
+        rewrite = functools.partial(self.rebrand, company)
+        description = description_blocks(slug, template["description"], language, rewrite)
+        facts, markets = (TEXTS["facts"][language][part] for part in ("text", "markets"))
         description.append(
             {
                 "type": "paragraph",
@@ -777,33 +658,10 @@ class Generator:
                 "id": block_id(slug, "description", len(description)),
             }
         )
-        offerings = [
-            {
-                "type": "offering",
-                "id": block_id(slug, "offering", index),
-                "value": {
-                    "kind": item["kind"],
-                    "title": self.rebrand(company, item["title"][language]),
-                    "text": self.rebrand(company, item["text"][language]),
-                },
-            }
-            for index, item in enumerate(company.offerings)
-        ]
-        alt, caption = GALLERY_TEXTS[language]
-        gallery = [
-            {
-                "type": "image",
-                "id": block_id(slug, "gallery", 0),
-                "value": {
-                    "image": {
-                        "image": company.images["coast"],
-                        "alt_text": alt.format(place=place),
-                        "decorative": False,
-                    },
-                    "caption": caption,
-                },
-            }
-        ]
+        offerings = offering_blocks(slug, company.offerings, language, rewrite)
+        gallery = gallery_blocks(
+            slug, company.images["coast"], place, language, self.data["images"]["gallery"]
+        )
         pitch = self.rebrand(company, company.template["pitch"][language])
         return {
             "pitch": pitch[: CompanyPage._meta.get_field("pitch").max_length],
@@ -816,6 +674,7 @@ class Generator:
         directory = self.directories[language]
         locale = self.locales[language]
         municipality = self.municipalities[(company.municipality["key"], language)]
+        contact = WORDS["contact"]
         page = CompanyPage(
             **published_fields(
                 company.name, company.key, locale, company.first_published, company.last_published
@@ -832,23 +691,20 @@ class Generator:
             city=company.municipality["name"][SOURCE],
             latitude=company.latitude,
             longitude=company.longitude,
-            website=f"https://www.{company.slug}.example",
-            contact_email=f"info@{company.slug}.example",
+            website=contact["website"].format(slug=company.slug),
+            contact_email=contact["email"].format(slug=company.slug),
             contact_phone=company.phone,
             founded=company.founded,
             size_band=company.size_band,
             export_markets=company.export_markets,
             languages=company.languages,
-            social_links=[
-                {
-                    "type": "link",
-                    "value": {
-                        "platform": "linkedin",
-                        "url": f"https://www.linkedin.com/company/{company.slug}-example",
-                    },
-                    "id": block_id(company.slug, "social", 0),
-                }
-            ],
+            social_links=social_blocks(
+                company.slug,
+                [
+                    {"platform": link["platform"], "url": link["url"].format(slug=company.slug)}
+                    for link in contact["social"]
+                ],
+            ),
             collection_id=company.collection_id,
             **company.identifiers,
         )
@@ -929,7 +785,7 @@ class Generator:
                     "title": seed["title"],
                     "intro": seed["intro"],
                     "body": seed["body"],
-                    "topics": [DemoLoader.slug(tag) for tag in seed["tags"][SOURCE]],
+                    "topics": [term_key(tag) for tag in seed["tags"][SOURCE]],
                     "companies": self.companies_matching(rng, seed.get("related", {}), 4),
                 }
             else:
@@ -940,7 +796,7 @@ class Generator:
                 offering = rng.choice(company.offerings)
                 texts = {}
                 for code in LANGUAGES:
-                    title, body = COMPANY_NEWS[code]
+                    title, body = (TEXTS["company_news"][code][part] for part in ("title", "body"))
                     name = self.rebrand(company, offering["title"][code])
                     text = self.rebrand(company, offering["text"][code])
                     place = company.municipality["name"][code]
@@ -950,7 +806,8 @@ class Generator:
                         body.format(company=company.name, place=place, offering=name, text=text)
                         + background["body"][code],
                     )
-                topics = {SECTOR_TOPICS[key] for key in company.sectors if key in SECTOR_TOPICS}
+                sector_topics = WORDS["sector_topics"]
+                topics = {sector_topics[key] for key in company.sectors if key in sector_topics}
                 topics |= {extra_topic} if extra_topic else set()
                 others = self.companies_matching(
                     rng, {"sectors": company.sectors}, rng.randint(0, 3)
@@ -994,13 +851,7 @@ class Generator:
                         slug=item["slug"],
                         intro=item["intro"][language],
                         date=item["date"],
-                        body=[
-                            {
-                                "type": "paragraph",
-                                "value": item["body"][language],
-                                "id": block_id(item["slug"], "body"),
-                            }
-                        ],
+                        body=rich_text_body(item["slug"], item["body"], language),
                     )
                     for number, item in enumerate(batch, start=1)
                 ]
@@ -1112,13 +963,7 @@ class Generator:
                             **tree_fields(index, offset * CHUNK + number, item["slug"]),
                             slug=item["slug"],
                             intro=seed["intro"][language],
-                            body=[
-                                {
-                                    "type": "paragraph",
-                                    "value": seed["body"][language],
-                                    "id": block_id(item["slug"], "body"),
-                                }
-                            ],
+                            body=rich_text_body(item["slug"], seed["body"], language),
                             event_type=seed["event_type"],
                             time_zone=seed["time_zone"],
                             start=item["start"],

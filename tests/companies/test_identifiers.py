@@ -68,7 +68,7 @@ def test_identifiers_in_other_digits_are_refused_as_malformed(validate, value):
 
 
 def test_demo_identifiers_are_valid():
-    from home.management.commands.load_demo import demo_org_number, demo_y_tunnus
+    from home.seed import demo_org_number, demo_y_tunnus
 
     for seed in ("norrvind", "aurora-grid", "x" * 40):
         identifiers.validate_y_tunnus(demo_y_tunnus(seed))
