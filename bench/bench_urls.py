@@ -5,6 +5,7 @@ what Django itself costs per request: the practical ceiling for a rendered page.
 from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.cache import never_cache
+
 from kvarken.urls import urlpatterns as site_urlpatterns
 
 

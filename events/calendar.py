@@ -5,10 +5,11 @@ has one UID in every language, so subscribing to two languages doesn't double it
 
 import datetime
 
-from core.absolute_urls import page_absolute_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+
+from core.absolute_urls import page_absolute_url
 
 # How often a subscribed calendar asks again (RFC 7986 REFRESH-INTERVAL).
 REFRESH_INTERVAL = datetime.timedelta(hours=6)

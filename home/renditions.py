@@ -2,9 +2,10 @@
 
 import logging
 
+from wagtail.images.models import Filter, SourceImageIOError
+
 from core.absolute_urls import absolute_url
 from core.storage import StorageUnavailable
-from wagtail.images.models import Filter, SourceImageIOError
 
 logger = logging.getLogger(__name__)
 

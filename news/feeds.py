@@ -2,13 +2,13 @@
 
 import datetime
 
-from core.absolute_urls import absolute_url, page_absolute_url
 from django.apps import apps
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from core.absolute_urls import absolute_url, page_absolute_url
 from home.taxonomy import term_names, translated_names
 
 ITEMS = 20

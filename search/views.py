@@ -1,6 +1,5 @@
 """The site search page and the directory's autocomplete endpoint, in the visitor's language."""
 
-from core.absolute_urls import absolute_url
 from django.apps import apps
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -9,6 +8,8 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
+
+from core.absolute_urls import absolute_url
 
 from . import service
 from .query import query_lemmas

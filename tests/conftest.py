@@ -6,13 +6,13 @@ import uuid
 
 import pytest
 import time_machine
-from core import cache as resilient_cache
 from django.core import signing
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from companies.factories import CompanyIndexPageFactory, CompanyPageFactory
 from companies.inquiries import models as inquiries
+from core import cache as resilient_cache
 from events.factories import EventIndexPageFactory, EventPageFactory
 from home.factories import MunicipalityFactory, SectorFactory, StandardPageFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory

@@ -10,12 +10,13 @@ import datetime
 import io
 
 import segno
-from core.absolute_urls import page_absolute_url
 from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django_countries import countries
+
+from core.absolute_urls import page_absolute_url
 
 from ..blocks import OFFERING_KINDS
 

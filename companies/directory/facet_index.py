@@ -16,11 +16,12 @@ every app server. Without a shared cache it is built for every view."""
 import functools
 from dataclasses import dataclass
 
-from core import page_cache
 from django.apps import apps
 from django.core.cache import caches
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
+
+from core import page_cache
 
 FACETS = ["sector", "country", "municipality", "certification", "market", "size", "offering"]
 # Facets that are a many-to-many field of a company (the field's name).

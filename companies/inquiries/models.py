@@ -10,7 +10,6 @@ import hashlib
 import logging
 import time
 
-from core.client_address import client_address
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -20,6 +19,8 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from core.client_address import client_address
 
 logger = logging.getLogger(__name__)
 

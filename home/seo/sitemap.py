@@ -7,13 +7,14 @@ alternates come from one query for the whole sitemap, not one per page."""
 
 from collections import defaultdict
 
-from core.absolute_urls import absolute_url, page_absolute_url
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from core.absolute_urls import absolute_url, page_absolute_url
 
 
 class TranslatedSitemap(Sitemap):

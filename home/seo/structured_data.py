@@ -3,9 +3,9 @@ pages (issue 7). Built from the page in the visitor's language."""
 
 import json
 
-from core.absolute_urls import page_absolute_url
 from django.utils.safestring import mark_safe
 
+from core.absolute_urls import page_absolute_url
 from home.renditions import absolute_rendition_url
 
 LOGO_RENDITION = "fill-400x400|format-png"

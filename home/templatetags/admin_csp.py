@@ -1,8 +1,9 @@
 """`{% admin_init %}`: the inert element that static/js/admin-init.js starts a widget
 from (site/core/admin_csp.py)."""
 
-from core.admin_csp import init_element
 from django import template
+
+from core.admin_csp import init_element
 
 register = template.Library()
 

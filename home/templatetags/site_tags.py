@@ -1,12 +1,12 @@
 """Template tags for the site-wide layout: language switcher and navigation."""
 
-from core.absolute_urls import absolute_url, page_absolute_url
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from core.absolute_urls import absolute_url, page_absolute_url
 from home.renditions import absolute_rendition_url
 from home.seo.structured_data import json_ld
 from home.site_content import Footer, Navigation, SiteSettings, resolve_links

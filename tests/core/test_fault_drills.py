@@ -18,11 +18,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from core import cache as resilient_cache
-from core.cache import ResilientRedisCacheClient
 from django.db import connection
 
 from companies.inquiries.models import Inquiry
+from core import cache as resilient_cache
+from core.cache import ResilientRedisCacheClient
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent

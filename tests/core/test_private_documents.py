@@ -4,12 +4,13 @@ test (production-like) configuration or in `make run`'s (DEBUG) URLs."""
 
 import importlib
 
-import kvarken.urls
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import clear_url_caches
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
+
+import kvarken.urls
 
 Document = get_document_model()
 CONTENT = b"%PDF-1.4 board minutes: not for the public"

@@ -3,13 +3,13 @@ snippets that staff translate in wagtail-localize's editor, one per language; ev
 type and translatable snippet opens in that editor once translated."""
 
 import pytest
-from core.page_cache import CACHE_ALIAS, GENERATION_KEY
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from wagtail.blocks import StructBlockValidationError
 from wagtail_localize.models import Translation
 
 from companies.models import CompanyIndexPage, CompanyPage
+from core.page_cache import CACHE_ALIAS, GENERATION_KEY
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
 from home.site_content import Footer, LinkBlock, Navigation, SiteSettings

@@ -10,9 +10,9 @@ storage (local folder or S3), e.g. after a bucket restore, and repairs what it c
 
 from pathlib import Path
 
-from core.storage import StorageUnavailable
 from django.core.management.base import BaseCommand, CommandError
 
+from core.storage import StorageUnavailable
 from home.operations.media_check import MediaCheck
 
 
