@@ -10,7 +10,7 @@ visitors), and a bare view that returns the same number of bytes through the sam
 Django's test client on the same database. Then: a publish must show on the very next
 request, and a soak run (60 s, 50 connections, a mix of pages) must have zero errors.
 
-Prints one table and whether each target of issue 9 is met; exits 1 if one is not.
+Prints one table and whether each of its targets (below) is met; exits 1 if one is not.
 
 Environment: BENCH_SIZES (default 100,1000,10000), BENCH_SECONDS per measurement
 (default 5), BENCH_SOAK_SECONDS (default 60), and the servers `make bench` starts.

@@ -1,4 +1,4 @@
-"""Which admin users may edit which company (the roles of issue 5).
+"""Which admin users may edit which company.
 
 Wagtail grants permissions to groups, so each company has its own group, "Company:
 <name>", holding exactly: edit (not publish) on the company's page in every language,

@@ -1,6 +1,6 @@
 """Each company's own image and document collection, shared by its translations.
 
-This is the seam for company self-service (issue 5): company editors will be granted
+This is the seam for company self-service: company editors will be granted
 "add/choose" on their company's collection only, so their uploads land there and they
 can't see other companies' files. Collections are created on first publication, under a
 "Companies" collection, and named after the company (renaming follows the title)."""

@@ -1,5 +1,5 @@
 """schema.org JSON-LD for search engines: Organization on company pages, Event on event
-pages (issue 7). Built from the page in the visitor's language."""
+pages. Built from the page in the visitor's language."""
 
 import json
 

@@ -1,5 +1,5 @@
 """Wagtail's admin without inline scripts, so that its Content-Security-Policy can forbid
-them as the public site's does (issue 9).
+them as the public site's does.
 
 Wagtail (and wagtail-localize) start a few widgets with inline `<script>`s: choosers,
 date pickers, inline panels. Here each of those becomes inert data instead, a

@@ -1,4 +1,4 @@
-"""The Company Catalogue (issue 8): a PDF per language of all companies, a directory
+"""The Company Catalogue: a PDF per language of all companies, a directory
 selection or an event's participants, built by a django-tasks task with WeasyPrint, stored
 in the media storage and rebuilt only when a company in it changes.
 

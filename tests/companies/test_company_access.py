@@ -1,5 +1,5 @@
 """A company editor edits their own company's showcase, in every language, and nothing
-else: every admin URL for another company is refused (first slice of issue 5)."""
+else: every admin URL for another company is refused."""
 
 from urllib.parse import urlencode
 

@@ -1,4 +1,4 @@
-"""Company self-service (issue 5): staff invite and revoke company editors, editors'
+"""Company self-service: staff invite and revoke company editors, editors'
 changes go through the "Company profile review" workflow with notifications, and an
 editor's admin home shows their company, what it lacks and its inquiries."""
 

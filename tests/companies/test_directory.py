@@ -1,4 +1,4 @@
-"""The company directory's facets (issue 7): filters combine with each other and with a
+"""The company directory's facets: filters combine with each other and with a
 text query, each option counts what it would show, the state lives in the URL, an empty
 result says which filter to loosen, and the page costs the same number of queries for
 any number of companies."""

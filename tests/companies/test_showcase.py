@@ -1,4 +1,4 @@
-"""The company showcase (issue 7): a gallery with responsive images in modern formats,
+"""The company showcase: a gallery with responsive images in modern formats,
 and the news and coming events that mention the company, in the page's language."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""Fault drills (issue 9): Redis goes down and the site serves uncached; PostgreSQL
+"""Fault drills: Redis goes down and the site serves uncached; PostgreSQL
 restarts under an app server and requests recover. Each drill runs its own server (a
 redis-server process; a PostgreSQL cluster on its own port), never the ones `make test`
 shares between workers. (Search node down: search/test_search_server.py; S3 down:

@@ -1,8 +1,7 @@
 """Anonymous visitors get pages from the shared cache (the real Redis server `make test`
 starts); a publish, unpublish, move, deletion, privacy rule, translation, snippet, image or
 site change shows on the very next request, on the page and on the listings that show it;
-editors and previews never see or fill the cache; CDNs get ETags and conditional GET
-(issue 9)."""
+editors and previews never see or fill the cache; CDNs get ETags and conditional GET."""
 
 import re
 

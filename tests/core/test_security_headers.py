@@ -1,5 +1,5 @@
 """Security headers on every response, and Django's deployment checklist clean with the
-production settings (issue 9)."""
+production settings."""
 
 import re
 import secrets

@@ -1,4 +1,4 @@
-"""Events in calendars (issue 7): each event's .ics and a subscribable feed of upcoming
+"""Events in calendars: each event's .ics and a subscribable feed of upcoming
 events, in UTC with one UID per event across languages."""
 
 import datetime

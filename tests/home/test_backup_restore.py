@@ -1,4 +1,4 @@
-"""Backup and restore (issue 9): `manage.py backup_site` dumps the database and copies the
+"""Backup and restore: `manage.py backup_site` dumps the database and copies the
 media; `manage.py restore_site` into a fresh database and an empty media folder brings
 back every page, translation, image and document. Transactional: pg_dump reads what
 this test committed."""

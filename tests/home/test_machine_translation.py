@@ -1,4 +1,4 @@
-"""Machine translation (issue 6): DeepL in wagtail-localize's editor when DEEPL_API_KEY is
+"""Machine translation: DeepL in wagtail-localize's editor when DEEPL_API_KEY is
 set, absent otherwise, and a DeepL failure is a message, not a server error.
 
 DeepL is a paid service outside our control and unreachable here, so its HTTP answer is

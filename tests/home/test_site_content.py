@@ -1,4 +1,4 @@
-"""Site-wide content (issue 6): main navigation, footer and site settings are translatable
+"""Site-wide content: main navigation, footer and site settings are translatable
 snippets that staff translate in wagtail-localize's editor, one per language; every page
 type and translatable snippet opens in that editor once translated."""
 

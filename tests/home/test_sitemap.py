@@ -1,4 +1,4 @@
-"""sitemap.xml and robots.txt (issue 7): every language's pages with hreflang alternates."""
+"""sitemap.xml and robots.txt: every language's pages with hreflang alternates."""
 
 import xml.etree.ElementTree as ET
 

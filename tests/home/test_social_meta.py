@@ -1,4 +1,4 @@
-"""Canonical URLs, Open Graph and Twitter cards (issue 7)."""
+"""Canonical URLs, Open Graph and Twitter cards."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""schema.org JSON-LD (issue 7): Organization on company pages, Event on event pages."""
+"""schema.org JSON-LD: Organization on company pages, Event on event pages."""
 
 import datetime
 import json

@@ -1,4 +1,4 @@
-"""The translation overview (issue 6): each page and snippet per language, with a state
+"""The translation overview: each page and snippet per language, with a state
 that moves as staff translate, edit the source and sync; filters, counts and starting
 many translations at once."""
 

@@ -1,4 +1,4 @@
-"""A translated company page through wagtail-localize (issue 6): StreamField blocks and
+"""A translated company page through wagtail-localize: StreamField blocks and
 rich text keep their structure, fields that must not be translated are synchronised,
 and after the source is edited and synced, unchanged translations are kept."""
 

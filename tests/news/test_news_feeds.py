@@ -1,4 +1,4 @@
-"""News (issue 7): topic filter on the index, RSS and Atom feeds per language."""
+"""News: topic filter on the index, RSS and Atom feeds per language."""
 
 import datetime
 import xml.etree.ElementTree as ET

@@ -1,6 +1,6 @@
 """Property-based fuzzing (hypothesis) of every public query parameter and form: whatever
 a visitor or a bot puts in the address or the inquiry form, the answer is a page or a
-4xx with a message, never a server error (issue 9)."""
+4xx with a message, never a server error."""
 
 import pytest
 from django.urls import reverse

@@ -1,4 +1,4 @@
-"""No English left on a Swedish or Finnish page (issue 6): every public template's visible
+"""No English left on a Swedish or Finnish page: every public template's visible
 text and accessible names go through {% translate %}/{% blocktranslate %}, and every
 marked string has an entry in the sv and fi catalogues (their translation is checked by
 test_message_catalogues.py)."""
