@@ -35,6 +35,7 @@ from .editors.access import (
     is_company_editor,
 )
 from .editors.dashboard import CompanyEditorPanel
+from .editors.middleware import CLOSED_REPORTS
 from .inquiries.models import Inquiry
 from .models import CompanyPage
 
@@ -200,11 +201,7 @@ def company_editor_home(request, panels):
 def company_editor_reports(request, menu_items):
     # These reports are closed to company editors (companies/editors/middleware.py).
     if is_company_editor(request.user):
-        closed = {
-            reverse("wagtail_localize:translations_report"),
-            reverse("wagtailadmin_reports:aging_pages"),
-            reverse("wagtailadmin_reports:page_types_usage"),
-        }
+        closed = {reverse(name) for name in CLOSED_REPORTS}
         menu_items[:] = [item for item in menu_items if item.url not in closed]
 
 

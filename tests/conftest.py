@@ -6,7 +6,6 @@ import uuid
 
 import pytest
 import time_machine
-from django.core import signing
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
@@ -16,6 +15,7 @@ from core import cache as resilient_cache
 from events.factories import EventIndexPageFactory, EventPageFactory
 from home.factories import MunicipalityFactory, SectorFactory, StandardPageFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.helpers import inquiry_form_data
 
 LANGUAGES = ("en", "sv", "fi")
 
@@ -96,23 +96,10 @@ def module_clock(monkeypatch):
 
 @pytest.fixture
 def inquiry_form():
-    """What a visitor's browser posts from a company's inquiry form, filled in for half a
-    minute (longer than the time trap asks), with any field changed."""
+    """inquiry_form(seconds_ago=30, **changes): what a visitor's browser posts from a
+    company's inquiry form (tests.helpers.inquiry_form_data)."""
 
-    def _data(seconds_ago=30, **overrides):
-        return {
-            "name": "Anna Berg",
-            "organisation": "Stadtwerke Nord",
-            "country": "DE",
-            "email": "anna@stadtwerke-nord.example",
-            "message": "We need grid automation for 40 substations. Can you quote?",
-            "consent": "on",
-            "website": "",
-            "rendered_at": signing.dumps(time.time() - seconds_ago, salt=inquiries.TIME_TRAP_SALT),
-            **overrides,
-        }
-
-    return _data
+    return inquiry_form_data
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ nothing is lost when mail fails; old inquiries are deleted."""
 
 import datetime
 import re
-import time
 
 import pytest
 from django.core import signing
@@ -13,6 +12,7 @@ from django.utils import timezone
 
 from companies.factories import CompanyPageFactory
 from companies.inquiries.models import MIN_SECONDS_TO_FILL, TIME_TRAP_SALT, Inquiry, MailStatus
+from tests.helpers import inquiry_form_data
 
 
 @pytest.fixture
@@ -23,24 +23,9 @@ def company(site_tree):
     return company
 
 
-def form_data(seconds_ago=30, **overrides):
-    data = {
-        "name": "Anna Berg",
-        "organisation": "Stadtwerke Nord",
-        "country": "DE",
-        "email": "anna@stadtwerke-nord.example",
-        "message": "We need grid automation for 40 substations. Can you quote?",
-        "consent": "on",
-        "website": "",
-        "rendered_at": signing.dumps(time.time() - seconds_ago, salt=TIME_TRAP_SALT),
-    }
-    data.update(overrides)
-    return data
-
-
 def stored_inquiry(company, **fields):
-    """An inquiry as the form would have stored it (form_data's sender)."""
-    data = form_data()
+    """An inquiry as the form would have stored it (inquiry_form_data's sender)."""
+    data = inquiry_form_data()
     defaults = {
         name: data[name] for name in ("name", "organisation", "country", "email", "message")
     }
@@ -55,7 +40,7 @@ def test_an_inquiry_is_stored_mailed_and_acknowledged(
     assert 'id="contact"' in page.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(company.url, form_data())
+        response = client.post(company.url, inquiry_form_data())
 
     assert response.status_code == 302
     assert response["Location"] == f"{company.url}?sent=1#contact"
@@ -78,7 +63,7 @@ def test_the_time_trap_lets_a_person_through_but_not_an_instant_reply(
 ):
     page = client.get(company.url).content.decode()
     shown_at = re.search(r'name="rendered_at" value="([^"]+)"', page).group(1)
-    data = form_data(rendered_at=shown_at)
+    data = inquiry_form_data(rendered_at=shown_at)
 
     instant = client.post(company.url, data)
     assert instant.status_code == 400
@@ -97,7 +82,7 @@ def test_a_swedish_visitor_gets_the_form_and_the_receipt_in_swedish(
 
     assert "Skicka meddelande" in client.get(swedish.url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(swedish.url, form_data())
+        client.post(swedish.url, inquiry_form_data())
 
     assert Inquiry.objects.get().language == "sv"
     assert mailoutbox[-1].subject.startswith("Ditt meddelande till")
@@ -110,7 +95,7 @@ def test_the_inquiry_is_kept_when_mail_fails_and_sent_on_retry(
     settings.EMAIL_BACKEND = "tests.helpers.mail_backends.BrokenBackend"
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(company.url, form_data())
+        response = client.post(company.url, inquiry_form_data())
 
     assert response.status_code == 302  # the buyer's message is safe
     inquiry = Inquiry.objects.get()
@@ -139,7 +124,7 @@ def test_the_inquiry_is_kept_when_mail_fails_and_sent_on_retry(
 def test_bots_and_mistakes_get_a_clear_message_and_keep_what_was_typed(
     client, company, module_clock, overrides, message
 ):
-    data = form_data(**overrides)
+    data = inquiry_form_data(**overrides)
     if overrides.get("rendered_at", "") is None:
         # Sent the moment the form was shown (the clock stands still).
         data["rendered_at"] = signing.dumps(module_clock.time(), salt=TIME_TRAP_SALT)
@@ -156,7 +141,9 @@ def test_bots_and_mistakes_get_a_clear_message_and_keep_what_was_typed(
 
 
 def send(client, company, address, email="anna@stadtwerke-nord.example", **overrides):
-    return client.post(company.url, form_data(email=email, **overrides), REMOTE_ADDR=address)
+    return client.post(
+        company.url, inquiry_form_data(email=email, **overrides), REMOTE_ADDR=address
+    )
 
 
 LIMITS = {"sender": (2, 3600), "address": (30, 3600), "company": (100, 3600)}

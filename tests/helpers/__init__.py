@@ -1,6 +1,7 @@
 """Plain functions that test modules in different folders share (a test module never
 imports another): a Python subprocess without the production secrets, the catalogue's
-address and its PDF read back, and the site's inventory, which the restored site's
+address and its PDF read back, what a visitor posts from an inquiry form, and the site's
+inventory, which the restored site's
 subprocess imports too. The stand-ins that settings name by dotted path are the modules
 beside this one."""
 
@@ -8,11 +9,15 @@ import io
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
+
+from companies.inquiries.models import TIME_TRAP_SALT
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -73,3 +78,20 @@ def inventory():
         [d.title, d.file.open("rb").read().decode()] for d in get_document_model().objects.all()
     )
     return {"pages": pages, "images": images, "documents": documents}
+
+
+def inquiry_form_data(seconds_ago=30, **overrides):
+    """What a visitor's browser posts from a company's inquiry form, filled in
+    ``seconds_ago`` (by default half a minute, longer than the time trap asks), with any
+    field changed."""
+    return {
+        "name": "Anna Berg",
+        "organisation": "Stadtwerke Nord",
+        "country": "DE",
+        "email": "anna@stadtwerke-nord.example",
+        "message": "We need grid automation for 40 substations. Can you quote?",
+        "consent": "on",
+        "website": "",
+        "rendered_at": signing.dumps(time.time() - seconds_ago, salt=TIME_TRAP_SALT),
+        **overrides,
+    }
